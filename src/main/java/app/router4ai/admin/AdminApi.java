@@ -1,0 +1,136 @@
+package app.router4ai.admin;
+
+import app.router4ai.api.ApiError;
+import app.router4ai.auth.ApiKeyService;
+import app.router4ai.auth.IssuedKey;
+import app.router4ai.auth.StoredKey;
+import app.router4ai.tenant.Tenant;
+import app.router4ai.tenant.TenantStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/** The admin API's operations on tenants and keys; {@link AdminRoutes} maps them to HTTP. */
+@Component
+public class AdminApi {
+
+    private final TenantStore tenants;
+    private final ApiKeyService keys;
+    private final ObjectMapper json;
+
+    public AdminApi(TenantStore tenants, ApiKeyService keys, ObjectMapper json) {
+        this.tenants = tenants;
+        this.keys = keys;
+        this.json = json;
+    }
+
+    public void createTenant(Exchange exchange) throws IOException {
+        JsonNode body = body(exchange);
+        String name = requiredText(body, "name");
+        String email = requiredText(body, "email");
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw ApiError.invalidRequest("email", "'email' must be an email address.");
+        }
+        respond(exchange, 201, tenantJson(tenants.create(name, email)));
+    }
+
+    public void createKey(Exchange exchange) throws IOException {
+        Tenant tenant = tenant(exchange);
+        JsonNode body = body(exchange);
+        String name = body.path("name").asText("default");
+        respond(exchange, 201, issuedJson(keys.create(tenant.id(), name)));
+    }
+
+    public void listKeys(Exchange exchange) throws IOException {
+        Tenant tenant = tenant(exchange);
+        ObjectNode list = json.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        keys.list(tenant.id()).forEach(k -> data.add(keyJson(k)));
+        respond(exchange, 200, list);
+    }
+
+    public void rotateKey(Exchange exchange) throws IOException {
+        StoredKey old = key(exchange);
+        if (old.revoked()) {
+            throw new ApiError(409, "invalid_request_error", "key_revoked", null,
+                    "Key " + old.id() + " is revoked; create a new key instead.", null);
+        }
+        respond(exchange, 201, issuedJson(keys.rotate(old)));
+    }
+
+    public void revokeKey(Exchange exchange) {
+        StoredKey key = key(exchange);
+        keys.revoke(key.id());
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        out.setBody(null);
+    }
+
+    private Tenant tenant(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("tenantId", String.class);
+        return tenants.find(id).orElseThrow(() -> ApiError.notFound("tenant_not_found", "No tenant with id '" + id + "'."));
+    }
+
+    private StoredKey key(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("keyId", String.class);
+        return keys.find(id).orElseThrow(() -> ApiError.notFound("key_not_found", "No API key with id '" + id + "'."));
+    }
+
+    private JsonNode body(Exchange exchange) {
+        byte[] raw = exchange.getMessage().getBody(byte[].class);
+        if (raw == null || raw.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(raw);
+            if (node.isObject()) {
+                return node;
+            }
+        } catch (IOException e) {
+            throw ApiError.invalidRequest(null, "We could not parse the JSON body of your request.");
+        }
+        throw ApiError.invalidRequest(null, "The request body must be a JSON object.");
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw ApiError.invalidRequest(field, "'" + field + "' is required.");
+        }
+        return value.asText().trim();
+    }
+
+    private ObjectNode tenantJson(Tenant t) {
+        return json.createObjectNode().put("object", "tenant").put("id", t.id()).put("name", t.name())
+                .put("email", t.email()).put("plan", t.plan()).put("created_at", t.createdAt().toString());
+    }
+
+    private ObjectNode keyJson(StoredKey k) {
+        return json.createObjectNode().put("object", "api_key").put("id", k.id()).put("tenant_id", k.tenantId())
+                .put("name", k.name()).put("prefix", k.prefix()).put("created_at", iso(k.createdAt()))
+                .put("last_used_at", iso(k.lastUsedAt())).put("revoked_at", iso(k.revokedAt()));
+    }
+
+    private ObjectNode issuedJson(IssuedKey issued) {
+        return keyJson(issued.stored()).put("key", issued.fullKey());
+    }
+
+    private static String iso(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    private void respond(Exchange exchange, int status, JsonNode body) throws IOException {
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setBody(json.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,82 @@
+package app.router4ai.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import app.router4ai.chat.ChatCall;
+import app.router4ai.provider.ProviderFailure;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns whatever stopped a request into the answer the client sees: an OpenAI error object with
+ * the right status, or, for a provider's own client error, the provider's status and body unchanged.
+ * Only our own headers go back.
+ */
+@Component
+public class ErrorResponder implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private final ObjectMapper json;
+
+    public ErrorResponder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Message out = exchange.getMessage();
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        String requestId = call != null ? call.requestId() : out.getHeader(Headers.REQUEST_ID, String.class);
+        out.removeHeaders("*");
+        if (requestId != null) {
+            out.setHeader(Headers.REQUEST_ID, requestId);
+        }
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+
+        if (failure instanceof ProviderClientError passthrough) {
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, passthrough.status());
+            out.setBody(passthrough.body());
+            return;
+        }
+        ApiError error = failure instanceof ApiError api ? api
+                : ProviderFailure.isUpstream(failure) ? allProvidersFailed(call, failure)
+                : unexpected(failure);
+        error.headers().forEach(out::setHeader);
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
+        out.setBody(json.writeValueAsBytes(body(error)));
+    }
+
+    public ObjectNode body(ApiError error) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode e = root.putObject("error");
+        e.put("message", error.getMessage());
+        e.put("type", error.type());
+        e.put("param", error.param());
+        e.put("code", error.code());
+        return root;
+    }
+
+    /** Until failover exists, a request has one candidate: its failure is the whole story. */
+    private ApiError allProvidersFailed(ChatCall call, Throwable failure) {
+        ProviderFailure cause = ProviderFailure.from(call == null || call.deployment() == null ? "provider"
+                : call.deployment().providerName(), failure);
+        if (call != null) {
+            call.failedAttempts().add(cause.describe());
+        }
+        String attempts = call == null ? cause.describe() : String.join("; ", call.failedAttempts());
+        return ApiError.allProvidersFailed("All providers failed for this request: " + attempts + ".",
+                cause.retryAfterSeconds());
+    }
+
+    private ApiError unexpected(Throwable failure) {
+        log.error("Unexpected failure in the request flow", failure);
+        return new ApiError(500, "server_error", "internal_error", null,
+                "The router failed to process the request. Retry, or report the x-request-id to support.", null);
+    }
+}

@@ -1,0 +1,115 @@
+package app.router4ai.chat;
+
+import app.router4ai.auth.Caller;
+import app.router4ai.routing.Deployment;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What one chat-completions request carries from step to step of the route: each step reads what
+ * the earlier ones set and adds its own part. Lives in the exchange property {@link #PROPERTY}.
+ */
+public final class ChatCall {
+
+    public static final String PROPERTY = "ramChatCall";
+
+    private final String requestId = UUID.randomUUID().toString();
+    private final long startNanos = System.nanoTime();
+    private final List<String> failedAttempts = new ArrayList<>();
+    private Caller caller;
+    private ObjectNode request;
+    private String requestedModel;
+    private boolean stream;
+    private boolean clientWantsUsage;
+    private Deployment deployment;
+    private Usage usage = Usage.NONE;
+    private BigDecimal costCents = BigDecimal.ZERO;
+    private long latencyMs;
+    private String answeringModel;
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public void caller(Caller caller) {
+        this.caller = caller;
+    }
+
+    public ObjectNode request() {
+        return request;
+    }
+
+    public String requestedModel() {
+        return requestedModel;
+    }
+
+    public boolean stream() {
+        return stream;
+    }
+
+    public boolean clientWantsUsage() {
+        return clientWantsUsage;
+    }
+
+    public void parsed(ObjectNode request, String requestedModel, boolean stream, boolean clientWantsUsage) {
+        this.request = request;
+        this.requestedModel = requestedModel;
+        this.stream = stream;
+        this.clientWantsUsage = clientWantsUsage;
+    }
+
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public void deployment(Deployment deployment) {
+        this.deployment = deployment;
+    }
+
+    public List<String> failedAttempts() {
+        return failedAttempts;
+    }
+
+    public int failoverCount() {
+        return failedAttempts.size();
+    }
+
+    public Usage usage() {
+        return usage;
+    }
+
+    public BigDecimal costCents() {
+        return costCents;
+    }
+
+    public long latencyMs() {
+        return latencyMs;
+    }
+
+    /** The model id the provider says answered (it may name a dated version of the requested one). */
+    public String answeringModel() {
+        return answeringModel;
+    }
+
+    public void answeringModel(String model) {
+        this.answeringModel = model;
+    }
+
+    /** Fixes what this call cost and how long it took; called once the usage is known. */
+    public void settle(Usage usage, BigDecimal costCents) {
+        this.usage = usage;
+        this.costCents = costCents;
+        this.latencyMs = elapsedMs();
+    }
+}

@@ -1,0 +1,18 @@
+package app.router4ai.chat;
+
+import app.router4ai.api.Headers;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/** Opens the call: a request id and a start time, before anything can fail. */
+@Component
+public class ChatCallStarter implements Processor {
+
+    @Override
+    public void process(Exchange exchange) {
+        ChatCall call = new ChatCall();
+        exchange.setProperty(ChatCall.PROPERTY, call);
+        exchange.getMessage().setHeader(Headers.REQUEST_ID, call.requestId());
+    }
+}

@@ -1,0 +1,222 @@
+package app.router4ai.chat;
+
+import app.router4ai.provider.SseReader;
+import app.router4ai.provider.StreamPart;
+import app.router4ai.provider.StreamTranslator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The body of a streamed answer: reads the provider's events as they come, hands each to the client
+ * as an OpenAI SSE event at once, and keeps the books. The router always asks for usage; when the
+ * client did not, the usage chunk is dropped and the finish chunk is held until usage is known, so
+ * {@code _ram} (on the usage chunk, or else on the finish chunk) carries the exact cost. When the
+ * stream ends, however it ends (done, provider error, cut, client gone), {@code onFinish} runs once.
+ */
+public final class ChatStream extends InputStream {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final SseReader upstream;
+    private final StreamTranslator translator;
+    private final ChatCall call;
+    private final ObjectMapper json;
+    private final Function<Usage, java.math.BigDecimal> pricing;
+    private final Consumer<ChatCall> onFinish;
+    private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    private byte[] pending = new byte[0];
+    private int pendingPos;
+    private boolean ended;
+    private Usage usage;
+
+    public ChatStream(InputStream upstream, StreamTranslator translator, ChatCall call, ObjectMapper json,
+                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ChatCall> onFinish) {
+        this.upstream = new SseReader(upstream);
+        this.translator = translator;
+        this.call = call;
+        this.json = json;
+        this.pricing = pricing;
+        this.onFinish = onFinish;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        while (pendingPos >= pending.length) {
+            if (ended) {
+                return -1;
+            }
+            pending = nextEvents();
+            pendingPos = 0;
+        }
+        int n = Math.min(length, pending.length - pendingPos);
+        System.arraycopy(pending, pendingPos, buffer, offset, n);
+        pendingPos += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return pending.length - pendingPos;
+    }
+
+    /** Reads upstream until there is something to send the client (or the stream is over). */
+    private byte[] nextEvents() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        while (out.size() == 0 && !ended) {
+            SseReader.Event event;
+            try {
+                event = upstream.next();
+            } catch (IOException e) {
+                log.debug("Upstream stream of {} broke: {}", call.requestId(), e.toString());
+                fail(out, "The provider's stream broke off before it finished.", "server_error", "stream_interrupted");
+                break;
+            }
+            List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
+            for (StreamPart part : parts) {
+                handle(part, out);
+                if (ended) {
+                    break;
+                }
+            }
+            if (event == null && !ended) {
+                fail(out, "The provider's stream ended before it finished.", "server_error", "stream_interrupted");
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private void handle(StreamPart part, java.io.ByteArrayOutputStream out) throws IOException {
+        switch (part) {
+            case StreamPart.Chunk chunk -> handleChunk(chunk.json(), out);
+            case StreamPart.Done done -> complete(out);
+            case StreamPart.Failure failure -> fail(out, failure.message(), failure.type(), failure.code());
+        }
+    }
+
+    private void handleChunk(ObjectNode chunk, java.io.ByteArrayOutputStream out) throws IOException {
+        if (call.answeringModel() == null && chunk.hasNonNull("model")) {
+            call.answeringModel(chunk.get("model").asText());
+        }
+        JsonNode choices = chunk.get("choices");
+        boolean usageChunk = chunk.hasNonNull("usage") && (choices == null || choices.isEmpty());
+        if (usageChunk) {
+            usage = Usage.fromOpenAi(chunk.get("usage"));
+            settle();
+            if (call.clientWantsUsage()) {
+                RamBlock.attach(chunk, call);
+                write(out, chunk);
+            }
+            return;
+        }
+        if (!call.clientWantsUsage()) {
+            chunk.remove("usage");
+            if (hasFinishReason(choices)) {
+                heldFinishChunks.add(chunk);
+                return;
+            }
+        }
+        write(out, chunk);
+    }
+
+    private void complete(java.io.ByteArrayOutputStream out) throws IOException {
+        if (usage == null) {
+            settle();
+        }
+        if (!heldFinishChunks.isEmpty()) {
+            RamBlock.attach(heldFinishChunks.getLast(), call);
+        }
+        for (ObjectNode held : heldFinishChunks) {
+            write(out, held);
+        }
+        heldFinishChunks.clear();
+        out.write(DONE);
+        finish();
+    }
+
+    private void fail(java.io.ByteArrayOutputStream out, String message, String type, String code) throws IOException {
+        for (ObjectNode held : heldFinishChunks) {
+            write(out, held);
+        }
+        heldFinishChunks.clear();
+        ObjectNode error = json.createObjectNode();
+        error.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
+        write(out, error);
+        if (usage == null) {
+            settle();
+        }
+        finish();
+    }
+
+    private void settle() {
+        Usage known = usage == null ? Usage.NONE : usage;
+        call.settle(known, pricing.apply(known));
+    }
+
+    private void write(java.io.ByteArrayOutputStream out, ObjectNode node) throws IOException {
+        out.write("data: ".getBytes(StandardCharsets.US_ASCII));
+        out.write(json.writeValueAsBytes(node));
+        out.write('\n');
+        out.write('\n');
+    }
+
+    private static boolean hasFinishReason(JsonNode choices) {
+        if (choices != null) {
+            for (JsonNode choice : choices) {
+                if (choice.hasNonNull("finish_reason")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void finish() {
+        ended = true;
+        if (finished.compareAndSet(false, true)) {
+            closeUpstream();
+            onFinish.accept(call);
+        }
+    }
+
+    /** The client went away, or the server is done writing: bill what the provider produced so far. */
+    @Override
+    public void close() {
+        ended = true;
+        if (finished.compareAndSet(false, true)) {
+            if (usage == null) {
+                settle();
+            }
+            closeUpstream();
+            onFinish.accept(call);
+        }
+    }
+
+    private void closeUpstream() {
+        try {
+            upstream.close();
+        } catch (IOException e) {
+            log.debug("Closing the upstream stream failed: {}", e.toString());
+        }
+    }
+}

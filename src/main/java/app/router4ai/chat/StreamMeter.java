@@ -1,0 +1,49 @@
+package app.router4ai.chat;
+
+import app.router4ai.api.Headers;
+import app.router4ai.billing.CostCalculator;
+import app.router4ai.provider.WireAdapters;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wraps a streamed answer in a {@link ChatStream}: OpenAI chunks out, {@code _ram} on the last one,
+ * and the usage row sent to the billing route when the stream ends (a wiretap would fire before the
+ * first byte, long before usage is known).
+ */
+@Component
+public class StreamMeter implements org.apache.camel.Processor {
+
+    private final WireAdapters adapters;
+    private final ObjectMapper json;
+    private final CostCalculator costs;
+    private final ProducerTemplate billing;
+
+    public StreamMeter(WireAdapters adapters, ObjectMapper json, CostCalculator costs, ProducerTemplate billing) {
+        this.adapters = adapters;
+        this.json = json;
+        this.costs = costs;
+        this.billing = billing;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        Message message = exchange.getMessage();
+        InputStream upstream = message.getBody(InputStream.class);
+        ChatStream stream = new ChatStream(upstream,
+                adapters.forWire(call.deployment().provider().wire()).streamTranslator(call.request(), call.deployment()),
+                call, json, usage -> costs.costCents(call.deployment().model(), usage),
+                finished -> billing.send("direct:billing", e -> e.setProperty(ChatCall.PROPERTY, finished)));
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        message.setHeader("Cache-Control", "no-cache");
+        message.setHeader(Headers.REQUEST_ID, call.requestId());
+        message.setBody(stream);
+    }
+}

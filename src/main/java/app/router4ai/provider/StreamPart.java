@@ -1,0 +1,21 @@
+package app.router4ai.provider;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What a {@link StreamTranslator} hands on for the client: an OpenAI chunk, the end, or a failure. */
+public sealed interface StreamPart {
+
+    /** One OpenAI {@code chat.completion.chunk} (a usage chunk has {@code choices: []} and {@code usage}). */
+    record Chunk(ObjectNode json) implements StreamPart {
+    }
+
+    /** The provider finished normally: the client gets {@code data: [DONE]}. */
+    record Done() implements StreamPart {
+    }
+
+    /** The provider reported an error mid-stream: the client gets an OpenAI error event and the stream ends. */
+    record Failure(String message, String type, String code) implements StreamPart {
+    }
+
+    Done DONE = new Done();
+}

@@ -1,0 +1,34 @@
+package app.router4ai.provider;
+
+import app.router4ai.chat.ChatCall;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the provider call from the client's request through the provider's wire adapter. Headers are
+ * an allow-list: every header the client sent is dropped, and only what the provider needs is set.
+ */
+@Component
+public class UpstreamRequestWriter implements org.apache.camel.Processor {
+
+    private final WireAdapters adapters;
+
+    public UpstreamRequestWriter(WireAdapters adapters) {
+        this.adapters = adapters;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        UpstreamRequest request = adapters.forWire(call.deployment().provider().wire())
+                .request(call.request(), call.deployment(), call.stream());
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_URI, request.url());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        request.headers().forEach(message::setHeader);
+        message.setBody(request.body());
+    }
+}

@@ -1,0 +1,110 @@
+package app.router4ai.provider;
+
+import app.router4ai.api.ProviderClientError;
+import app.router4ai.chat.ChatCall;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the provider's answer. Success: a non-streamed body becomes an OpenAI completion; a stream
+ * stays an open stream. The provider refusing the request itself: {@link ProviderClientError}, the
+ * client sees it. Anything else (5xx, 429, our key refused, garbage): {@link ProviderFailure}.
+ * No provider header survives this step.
+ */
+@Component
+public class UpstreamResponseReader implements org.apache.camel.Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamResponseReader.class);
+    private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 404, 409, 413, 415, 422);
+
+    private final WireAdapters adapters;
+    private final ObjectMapper json;
+
+    public UpstreamResponseReader(WireAdapters adapters, ObjectMapper json) {
+        this.adapters = adapters;
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        String provider = call.deployment().providerName();
+        WireAdapter adapter = adapters.forWire(call.deployment().provider().wire());
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String retryAfter = message.getHeader("Retry-After", String.class);
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        message.removeHeaders("*");
+
+        if (status >= 200 && status < 300) {
+            if (call.stream()) {
+                if (!contentType.startsWith("text/event-stream")) {
+                    discard(message);
+                    throw new ProviderFailure(provider, "answered a stream request with " + contentType, 1);
+                }
+                return;
+            }
+            message.setBody(completion(adapter, call, readAll(message), provider));
+            return;
+        }
+        byte[] body = readAll(message);
+        if (CLIENT_ERRORS.contains(status)) {
+            throw new ProviderClientError(provider, status, adapter.clientErrorBody(status, body));
+        }
+        if (status == 401 || status == 403) {
+            log.error("Provider {} refused our API key (HTTP {}): check {}", provider, status,
+                    call.deployment().provider().keyVariable());
+        }
+        throw new ProviderFailure(provider, "HTTP " + status, retryAfterSeconds(retryAfter));
+    }
+
+    private ObjectNode completion(WireAdapter adapter, ChatCall call, byte[] body, String provider) {
+        try {
+            JsonNode parsed = json.readTree(body);
+            ObjectNode completion = adapter.response(parsed, call.deployment());
+            if (completion.hasNonNull("model")) {
+                call.answeringModel(completion.get("model").asText());
+            }
+            return completion;
+        } catch (IOException | RuntimeException e) {
+            throw new ProviderFailure(provider, "malformed response body", 1);
+        }
+    }
+
+    private static byte[] readAll(Message message) throws IOException {
+        Object body = message.getBody();
+        if (body instanceof InputStream in) {
+            try (in) {
+                return in.readAllBytes();
+            }
+        }
+        byte[] bytes = message.getBody(byte[].class);
+        return bytes == null ? new byte[0] : bytes;
+    }
+
+    private static void discard(Message message) throws IOException {
+        if (message.getBody() instanceof InputStream in) {
+            in.close();
+        }
+    }
+
+    static long retryAfterSeconds(String header) {
+        if (header != null) {
+            try {
+                return Math.max(1, (long) Math.ceil(Double.parseDouble(header.trim())));
+            } catch (NumberFormatException ignored) {
+                // An HTTP date: rare from LLM providers; the default below is short anyway.
+            }
+        }
+        return 1;
+    }
+}
