@@ -1,0 +1,49 @@
+package app.router4ai.chat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading SSE bodies in tests. */
+final class SseLines {
+
+    private SseLines() {
+    }
+
+    /** The data field of every event, in order. */
+    static List<String> data(String body) {
+        List<String> data = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("data: ")) {
+                data.add(line.substring(6));
+            }
+        }
+        return data;
+    }
+
+    /** When (ms since the request) each data event arrived. */
+    static List<Long> arrivalMillis(String baseUrl, String key, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        List<Long> arrivals = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data: ")) {
+                    arrivals.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        return arrivals;
+    }
+}

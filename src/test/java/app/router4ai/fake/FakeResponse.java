@@ -1,0 +1,54 @@
+package app.router4ai.fake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a fake provider answers to one request: a status, headers, and a body that is either written
+ * at once or as a list of pieces spaced in time (SSE events). {@code cutAfter} drops the connection
+ * after that many pieces, without the end of the stream.
+ */
+public record FakeResponse(int status, Map<String, String> headers, List<byte[]> pieces, long delayMs,
+                           long spacingMs, int cutAfter) {
+
+    public static FakeResponse json(int status, String body) {
+        return new FakeResponse(status, Map.of("Content-Type", "application/json"),
+                List.of(body.getBytes(StandardCharsets.UTF_8)), 0, 0, -1);
+    }
+
+    public static FakeResponse raw(int status, String contentType, String body) {
+        return new FakeResponse(status, Map.of("Content-Type", contentType),
+                List.of(body.getBytes(StandardCharsets.UTF_8)), 0, 0, -1);
+    }
+
+    /** SSE: each event is sent as written (include the trailing blank line), one at a time. */
+    public static FakeResponse sse(List<String> events) {
+        List<byte[]> pieces = new ArrayList<>();
+        events.forEach(e -> pieces.add(e.getBytes(StandardCharsets.UTF_8)));
+        return new FakeResponse(200, Map.of("Content-Type", "text/event-stream"), pieces, 0, 0, -1);
+    }
+
+    public FakeResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new FakeResponse(status, h, pieces, delayMs, spacingMs, cutAfter);
+    }
+
+    /** Wait this long before the status line (time to first byte). */
+    public FakeResponse delayed(long ms) {
+        return new FakeResponse(status, headers, pieces, ms, spacingMs, cutAfter);
+    }
+
+    /** Wait this long between body pieces. */
+    public FakeResponse spaced(long ms) {
+        return new FakeResponse(status, headers, pieces, delayMs, ms, cutAfter);
+    }
+
+    /** Close the connection after {@code n} pieces, mid-body. */
+    public FakeResponse cutAfter(int n) {
+        return new FakeResponse(status, headers, pieces, delayMs, spacingMs, n);
+    }
+}

@@ -1,0 +1,40 @@
+package app.router4ai.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+class ModelCatalogTest {
+
+    @Test
+    void theShippedCatalogListsTheNineModelsOfTheProductPageByTier() throws IOException {
+        ModelCatalog catalog = new ModelCatalog(new ClassPathResource("models.yaml"));
+        assertThat(catalog.all()).hasSize(9);
+        assertThat(catalog.all().stream().filter(m -> m.tier().equals("fast")).map(CatalogModel::id))
+                .containsExactlyInAnyOrder("gpt-4o-mini", "claude-haiku-4-5", "gemini-1.5-flash", "deepseek-chat");
+        assertThat(catalog.all().stream().filter(m -> m.tier().equals("balanced")).map(CatalogModel::id))
+                .containsExactlyInAnyOrder("gpt-4o", "claude-sonnet-4-6", "gemini-1.5-pro");
+        assertThat(catalog.all().stream().filter(m -> m.tier().equals("premium")).map(CatalogModel::id))
+                .containsExactlyInAnyOrder("claude-opus-4-7", "gpt-4-turbo");
+    }
+
+    @Test
+    void anInvalidEntrySaysWhatIsWrong() {
+        assertThatThrownBy(() -> ModelCatalog.parse(yaml("models: {m: {tier: turbo, provider: openai, "
+                + "input_usd_per_million: 1, output_usd_per_million: 1}}"), "test.yaml"))
+                .hasMessageContaining("tier 'turbo'");
+        assertThatThrownBy(() -> ModelCatalog.parse(yaml("models: {m: {tier: fast, provider: openai, "
+                + "input_usd_per_million: -1, output_usd_per_million: 1}}"), "test.yaml"))
+                .hasMessageContaining("input_usd_per_million");
+        assertThatThrownBy(() -> ModelCatalog.parse(yaml("models: {}"), "test.yaml")).hasMessageContaining("no models");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode yaml(String text) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(text);
+    }
+}
