@@ -1,0 +1,116 @@
+package app.router4ai.provider.anthropic;
+
+import app.router4ai.provider.UnsupportedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An OpenAI chat-completions request as an Anthropic Messages request body.
+ * <ul>
+ *   <li>{@code max_completion_tokens}, else {@code max_tokens}, else {@link AnthropicMaxTokens#defaultFor}.</li>
+ *   <li>{@code stop} (string or array) becomes {@code stop_sequences}; {@code user} becomes {@code metadata.user_id}.</li>
+ *   <li>{@code temperature} and {@code top_p} pass through unchanged: Anthropic's temperature range is 0–1,
+ *       and a value above 1 is left for Anthropic to refuse rather than silently changed.</li>
+ *   <li>{@code response_format}: Anthropic has no JSON mode here. {@code json_object} is honoured on a
+ *       best-effort basis by appending {@link #JSON_HINT} to the system prompt; {@code json_schema} is
+ *       rejected ({@link UnsupportedRequest}) because a schema cannot be guaranteed.</li>
+ *   <li>Rejected: {@code n} &gt; 1 and {@code logprobs: true} (no Anthropic equivalent, and the client
+ *       would get a different shape than it asked for).</li>
+ *   <li>Ignored: sampling knobs Anthropic lacks ({@code presence_penalty}, {@code frequency_penalty},
+ *       {@code seed}, {@code logit_bias}) and {@code stream_options} (Anthropic always streams usage).</li>
+ * </ul>
+ */
+final class AnthropicRequestMapper {
+
+    static final String JSON_HINT = "Respond only with a single valid JSON object, with no text before or after it.";
+
+    private final ObjectMapper json;
+    private final AnthropicMessageMapper messages;
+    private final AnthropicToolMapper tools;
+
+    AnthropicRequestMapper(ObjectMapper json) {
+        this.json = json;
+        this.messages = new AnthropicMessageMapper(json);
+        this.tools = new AnthropicToolMapper(json);
+    }
+
+    ObjectNode map(ObjectNode request, String model, boolean stream) {
+        rejectUnsupported(request);
+        AnthropicMessageMapper.Mapped mapped = messages.map(request.path("messages"));
+        ObjectNode body = json.createObjectNode().put("model", model);
+        String system = withJsonHint(mapped.system(), request.path("response_format"));
+        if (!system.isEmpty()) {
+            body.put("system", system);
+        }
+        body.set("messages", mapped.messages());
+        body.put("max_tokens", maxTokens(request, model));
+        copyNumber(request, "temperature", body, "temperature");
+        copyNumber(request, "top_p", body, "top_p");
+        ArrayNode stop = stopSequences(request.get("stop"));
+        if (!stop.isEmpty()) {
+            body.set("stop_sequences", stop);
+        }
+        if (request.hasNonNull("user")) {
+            body.putObject("metadata").put("user_id", request.get("user").asText());
+        }
+        if (request.path("tools").isArray() && !request.path("tools").isEmpty()) {
+            body.set("tools", tools.tools(request.get("tools")));
+            ObjectNode choice = tools.toolChoice(request.get("tool_choice"), request.get("parallel_tool_calls"));
+            if (choice != null) {
+                body.set("tool_choice", choice);
+            }
+        }
+        if (stream) {
+            body.put("stream", true);
+        }
+        return body;
+    }
+
+    private static void rejectUnsupported(ObjectNode request) {
+        if (request.path("n").asInt(1) > 1) {
+            throw new UnsupportedRequest("n", "n > 1 is not supported by this model's provider; send one request per choice.");
+        }
+        if (request.path("logprobs").asBoolean(false)) {
+            throw new UnsupportedRequest("logprobs", "logprobs is not supported by this model's provider.");
+        }
+        if ("json_schema".equals(request.path("response_format").path("type").asText())) {
+            throw new UnsupportedRequest("response_format",
+                    "response_format json_schema is not supported by this model's provider; use json_object or tools instead.");
+        }
+    }
+
+    private static String withJsonHint(String system, JsonNode responseFormat) {
+        if (!"json_object".equals(responseFormat.path("type").asText())) {
+            return system;
+        }
+        return system.isEmpty() ? JSON_HINT : system + "\n\n" + JSON_HINT;
+    }
+
+    private static int maxTokens(ObjectNode request, String model) {
+        if (request.hasNonNull("max_completion_tokens")) {
+            return request.get("max_completion_tokens").asInt();
+        }
+        if (request.hasNonNull("max_tokens")) {
+            return request.get("max_tokens").asInt();
+        }
+        return AnthropicMaxTokens.defaultFor(model);
+    }
+
+    private ArrayNode stopSequences(JsonNode stop) {
+        ArrayNode out = json.createArrayNode();
+        if (stop != null && stop.isTextual()) {
+            out.add(stop.asText());
+        } else if (stop != null && stop.isArray()) {
+            stop.forEach(s -> out.add(s.asText()));
+        }
+        return out;
+    }
+
+    private static void copyNumber(ObjectNode from, String field, ObjectNode to, String as) {
+        if (from.hasNonNull(field)) {
+            to.set(as, from.get(field));
+        }
+    }
+}

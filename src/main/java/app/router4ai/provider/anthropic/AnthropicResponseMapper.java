@@ -1,0 +1,79 @@
+package app.router4ai.provider.anthropic;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+
+/**
+ * An Anthropic Messages response as an OpenAI {@code chat.completion}: text blocks joined into
+ * {@code content} (null when there are none), {@code tool_use} blocks as {@code tool_calls} with the
+ * input serialised to a JSON string and Anthropic's ids kept, so they come back unchanged on the next
+ * turn. Thinking blocks are not passed on.
+ */
+final class AnthropicResponseMapper {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AnthropicResponseMapper(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    ObjectNode map(JsonNode body, String fallbackModel) {
+        if (!"message".equals(body.path("type").asText()) || !body.path("content").isArray()) {
+            throw new IllegalArgumentException("not an Anthropic message object");
+        }
+        StringBuilder text = new StringBuilder();
+        boolean anyText = false;
+        ArrayNode toolCalls = json.createArrayNode();
+        for (JsonNode block : body.get("content")) {
+            switch (block.path("type").asText()) {
+                case "text" -> {
+                    text.append(block.path("text").asText());
+                    anyText = true;
+                }
+                case "tool_use" -> toolCalls.addObject()
+                        .put("id", block.path("id").asText())
+                        .put("type", "function")
+                        .putObject("function")
+                        .put("name", block.path("name").asText())
+                        .put("arguments", write(block.path("input")));
+                default -> {
+                    // thinking, redacted_thinking, server tool blocks: nothing an OpenAI client can use
+                }
+            }
+        }
+        ObjectNode completion = json.createObjectNode()
+                .put("id", "chatcmpl-" + body.path("id").asText())
+                .put("object", "chat.completion")
+                .put("created", clock.instant().getEpochSecond())
+                .put("model", body.path("model").asText(fallbackModel));
+        ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (anyText) {
+            message.put("content", text.toString());
+        } else {
+            message.putNull("content");
+        }
+        message.putNull("refusal");
+        if (!toolCalls.isEmpty()) {
+            message.set("tool_calls", toolCalls);
+        }
+        choice.putNull("logprobs");
+        choice.put("finish_reason", AnthropicStopReasons.finishReason(body.path("stop_reason").asText(null)));
+        completion.set("usage", new AnthropicUsage().update(body.get("usage")).toOpenAi(json));
+        return completion;
+    }
+
+    private String write(JsonNode input) {
+        try {
+            return json.writeValueAsString(input.isMissingNode() ? json.createObjectNode() : input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package app.router4ai.provider.anthropic;
+
+import app.router4ai.provider.StreamPart;
+import app.router4ai.provider.StreamTranslator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anthropic's named stream events as OpenAI chunks. message_start gives the id, model and prompt usage
+ * (the first chunk, with the role); text and tool-input deltas follow block by block; message_delta
+ * carries the stop reason (the finish chunk) and the cumulative output count; message_stop ends the
+ * stream with the usage chunk and DONE. Tool blocks are numbered 0, 1, ... in the order they open,
+ * because OpenAI indexes tool calls, not content blocks.
+ */
+final class AnthropicStreamTranslator implements StreamTranslator {
+
+    private final ObjectMapper json;
+    private final long created;
+    private final AnthropicUsage usage = new AnthropicUsage();
+    private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
+
+    private String id = "chatcmpl-anthropic";
+    private String model;
+    private boolean stopped;
+
+    AnthropicStreamTranslator(ObjectMapper json, Clock clock, String fallbackModel) {
+        this.json = json;
+        this.created = clock.instant().getEpochSecond();
+        this.model = fallbackModel;
+    }
+
+    @Override
+    public List<StreamPart> onEvent(String event, String data) {
+        JsonNode node;
+        try {
+            node = json.readTree(data);
+        } catch (JsonProcessingException e) {
+            return List.of(new StreamPart.Failure("The provider sent a malformed stream event.", "server_error", "bad_upstream_stream"));
+        }
+        // The data's own type is authoritative; the event: line repeats it.
+        String type = node.path("type").asText(event == null ? "" : event);
+        return switch (type) {
+            case "message_start" -> messageStart(node.path("message"));
+            case "content_block_start" -> blockStart(node.path("index").asInt(), node.path("content_block"));
+            case "content_block_delta" -> blockDelta(node.path("index").asInt(), node.path("delta"));
+            case "message_delta" -> messageDelta(node);
+            case "message_stop" -> messageStop();
+            case "error" -> List.of(AnthropicErrors.streamFailure(node.path("error")));
+            default -> List.of(); // ping, content_block_stop, and event types added later
+        };
+    }
+
+    @Override
+    public List<StreamPart> onEnd() {
+        // Anthropic always ends with message_stop; without it the stream was cut.
+        return List.of();
+    }
+
+    private List<StreamPart> messageStart(JsonNode message) {
+        id = "chatcmpl-" + message.path("id").asText();
+        model = message.path("model").asText(model);
+        usage.update(message.get("usage"));
+        ObjectNode delta = json.createObjectNode().put("role", "assistant").put("content", "");
+        return List.of(chunk(delta, null));
+    }
+
+    private List<StreamPart> blockStart(int blockIndex, JsonNode block) {
+        if ("tool_use".equals(block.path("type").asText())) {
+            int toolIndex = toolIndexByBlock.size();
+            toolIndexByBlock.put(blockIndex, toolIndex);
+            ObjectNode call = json.createObjectNode().put("index", toolIndex)
+                    .put("id", block.path("id").asText()).put("type", "function");
+            call.putObject("function").put("name", block.path("name").asText()).put("arguments", "");
+            return List.of(toolChunk(call));
+        }
+        if ("text".equals(block.path("type").asText()) && !block.path("text").asText().isEmpty()) {
+            return List.of(chunk(json.createObjectNode().put("content", block.path("text").asText()), null));
+        }
+        return List.of();
+    }
+
+    private List<StreamPart> blockDelta(int blockIndex, JsonNode delta) {
+        switch (delta.path("type").asText()) {
+            case "text_delta" -> {
+                return List.of(chunk(json.createObjectNode().put("content", delta.path("text").asText()), null));
+            }
+            case "input_json_delta" -> {
+                Integer toolIndex = toolIndexByBlock.get(blockIndex);
+                String fragment = delta.path("partial_json").asText();
+                if (toolIndex == null || fragment.isEmpty()) {
+                    return List.of();
+                }
+                ObjectNode call = json.createObjectNode().put("index", toolIndex);
+                call.putObject("function").put("arguments", fragment);
+                return List.of(toolChunk(call));
+            }
+            default -> {
+                return List.of(); // thinking and signature deltas are not passed on
+            }
+        }
+    }
+
+    private List<StreamPart> messageDelta(JsonNode node) {
+        usage.update(node.get("usage"));
+        String stopReason = node.path("delta").path("stop_reason").asText(null);
+        if (stopReason == null) {
+            return List.of();
+        }
+        return List.of(chunk(json.createObjectNode(), AnthropicStopReasons.finishReason(stopReason)));
+    }
+
+    private List<StreamPart> messageStop() {
+        if (stopped) {
+            return List.of();
+        }
+        stopped = true;
+        List<StreamPart> parts = new ArrayList<>(2);
+        ObjectNode usageChunk = base();
+        usageChunk.putArray("choices");
+        usageChunk.set("usage", usage.toOpenAi(json));
+        parts.add(new StreamPart.Chunk(usageChunk));
+        parts.add(StreamPart.DONE);
+        return parts;
+    }
+
+    private StreamPart toolChunk(ObjectNode call) {
+        ObjectNode delta = json.createObjectNode();
+        delta.putArray("tool_calls").add(call);
+        return chunk(delta, null);
+    }
+
+    private StreamPart chunk(ObjectNode delta, String finishReason) {
+        ObjectNode chunk = base();
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        chunk.putNull("usage");
+        return new StreamPart.Chunk(chunk);
+    }
+
+    private ObjectNode base() {
+        return json.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
+                .put("created", created).put("model", model);
+    }
+}

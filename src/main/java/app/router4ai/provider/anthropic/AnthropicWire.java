@@ -1,0 +1,76 @@
+package app.router4ai.provider.anthropic;
+
+import app.router4ai.provider.StreamTranslator;
+import app.router4ai.provider.UpstreamRequest;
+import app.router4ai.provider.Wire;
+import app.router4ai.provider.WireAdapter;
+import app.router4ai.routing.Deployment;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Anthropic's Messages API ({@code POST {baseUrl}/v1/messages}). The mapping itself lives in the
+ * mappers of this package; this class only wires them to the {@link WireAdapter} contract.
+ */
+@Component
+public class AnthropicWire implements WireAdapter {
+
+    static final String API_VERSION = "2023-06-01";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final AnthropicRequestMapper requests;
+    private final AnthropicResponseMapper responses;
+
+    @Autowired
+    public AnthropicWire(ObjectMapper json) {
+        this(json, Clock.systemUTC());
+    }
+
+    AnthropicWire(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+        this.requests = new AnthropicRequestMapper(json);
+        this.responses = new AnthropicResponseMapper(json, clock);
+    }
+
+    @Override
+    public Wire wire() {
+        return Wire.ANTHROPIC;
+    }
+
+    @Override
+    public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
+        ObjectNode body = requests.map(request, deployment.model().providerModel(), stream);
+        try {
+            return new UpstreamRequest(deployment.provider().baseUrl() + "/v1/messages",
+                    Map.of("x-api-key", deployment.provider().apiKey(),
+                            "anthropic-version", API_VERSION,
+                            "Accept", stream ? "text/event-stream" : "application/json"),
+                    json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ObjectNode response(JsonNode body, Deployment deployment) {
+        return responses.map(body, deployment.model().providerModel());
+    }
+
+    @Override
+    public StreamTranslator streamTranslator(ObjectNode request, Deployment deployment) {
+        return new AnthropicStreamTranslator(json, clock, deployment.model().providerModel());
+    }
+
+    @Override
+    public byte[] clientErrorBody(int status, byte[] body) {
+        return AnthropicErrors.clientErrorBody(json, status, body);
+    }
+}

@@ -1,0 +1,64 @@
+package app.router4ai.provider.gemini;
+
+import app.router4ai.provider.StreamPart;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Gemini's error body {@code {"error":{"code","message","status"}}} in OpenAI's shapes, and which
+ * statuses are worth another try.
+ */
+public final class GeminiErrors {
+
+    /** Mid-stream error statuses as OpenAI (type, code); unlisted ones are server_error coded by the status. */
+    private static final Map<String, String[]> STREAM_ERRORS = Map.of(
+            "UNAVAILABLE", new String[] {"server_error", "overloaded"},
+            "RESOURCE_EXHAUSTED", new String[] {"server_error", "rate_limit_exceeded"},
+            "INVALID_ARGUMENT", new String[] {"invalid_request_error", "invalid_argument"});
+
+    private GeminiErrors() {
+    }
+
+    /**
+     * Whether another attempt (here or at another provider) may succeed: 408, 429 RESOURCE_EXHAUSTED
+     * (quota or rate limit), and 5xx, notably 503 UNAVAILABLE ("the model is overloaded"), 500 INTERNAL
+     * and 504 DEADLINE_EXCEEDED. Other 4xx are the request's fault.
+     */
+    public static boolean retryable(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    /** The client's copy of a 4xx refusal: Gemini's message, its status (lowercase) as the code. */
+    static byte[] clientErrorBody(ObjectMapper json, int status, byte[] body) {
+        String message = "The provider rejected the request (HTTP " + status + ").";
+        String code = null;
+        try {
+            JsonNode error = json.readTree(body).path("error");
+            if (error.hasNonNull("message")) {
+                message = error.get("message").asText();
+            }
+            if (error.hasNonNull("status")) {
+                code = error.get("status").asText().toLowerCase(Locale.ROOT);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: keep the generic message
+        }
+        ObjectNode out = json.createObjectNode();
+        out.putObject("error").put("message", message).put("type", "invalid_request_error").putNull("param").put("code", code);
+        try {
+            return json.writeValueAsBytes(out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static StreamPart.Failure streamFailure(JsonNode error) {
+        String status = error.path("status").asText("INTERNAL");
+        String[] mapped = STREAM_ERRORS.getOrDefault(status, new String[] {"server_error", status.toLowerCase(Locale.ROOT)});
+        return new StreamPart.Failure(error.path("message").asText("The provider reported an error."), mapped[0], mapped[1]);
+    }
+}

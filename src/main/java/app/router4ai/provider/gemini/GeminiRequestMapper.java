@@ -1,0 +1,107 @@
+package app.router4ai.provider.gemini;
+
+import app.router4ai.provider.UnsupportedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An OpenAI chat-completions request as a Gemini {@code GenerateContentRequest} body.
+ * <ul>
+ *   <li>{@code generationConfig}: temperature, topP, maxOutputTokens ({@code max_completion_tokens}, else
+ *       {@code max_tokens}; none means Gemini's own default), stopSequences (string or array),
+ *       candidateCount ({@code n}), presencePenalty, frequencyPenalty, seed.</li>
+ *   <li>{@code response_format}: json_object sets responseMimeType application/json; json_schema adds
+ *       its schema as {@code responseJsonSchema} (JSON Schema as sent, see {@link GeminiToolMapper}).</li>
+ *   <li>Rejected: {@code logprobs: true}. Ignored: {@code user}, {@code logit_bias}, {@code stream_options}
+ *       (Gemini reports usage in every stream chunk anyway).</li>
+ *   <li>Replayed function calls carry {@link GeminiContentsMapper#SIGNATURE_SENTINEL} for models whose
+ *       id starts with {@code gemini-3}, the first generation that requires thought signatures.</li>
+ * </ul>
+ */
+final class GeminiRequestMapper {
+
+    private final ObjectMapper json;
+    private final GeminiContentsMapper contents;
+    private final GeminiToolMapper tools;
+
+    GeminiRequestMapper(ObjectMapper json) {
+        this.json = json;
+        this.contents = new GeminiContentsMapper(json);
+        this.tools = new GeminiToolMapper(json);
+    }
+
+    ObjectNode map(ObjectNode request, String model) {
+        if (request.path("logprobs").asBoolean(false)) {
+            throw new UnsupportedRequest("logprobs", "logprobs is not supported by this model's provider.");
+        }
+        GeminiContentsMapper.Mapped mapped = contents.map(request.path("messages"), requiresThoughtSignatures(model));
+        ObjectNode body = json.createObjectNode();
+        body.set("contents", mapped.contents());
+        if (!mapped.systemParts().isEmpty()) {
+            body.putObject("systemInstruction").set("parts", mapped.systemParts());
+        }
+        ObjectNode config = generationConfig(request);
+        if (!config.isEmpty()) {
+            body.set("generationConfig", config);
+        }
+        if (request.path("tools").isArray() && !request.path("tools").isEmpty()) {
+            body.set("tools", tools.tools(request.get("tools")));
+            ObjectNode toolConfig = tools.toolConfig(request.get("tool_choice"));
+            if (toolConfig != null) {
+                body.set("toolConfig", toolConfig);
+            }
+        }
+        return body;
+    }
+
+    static boolean requiresThoughtSignatures(String model) {
+        return model != null && model.startsWith("gemini-3");
+    }
+
+    private ObjectNode generationConfig(ObjectNode request) {
+        ObjectNode config = json.createObjectNode();
+        copy(request, "temperature", config, "temperature");
+        copy(request, "top_p", config, "topP");
+        copy(request, request.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens", config, "maxOutputTokens");
+        ArrayNode stop = stopSequences(request.get("stop"));
+        if (!stop.isEmpty()) {
+            config.set("stopSequences", stop);
+        }
+        copy(request, "n", config, "candidateCount");
+        copy(request, "presence_penalty", config, "presencePenalty");
+        copy(request, "frequency_penalty", config, "frequencyPenalty");
+        copy(request, "seed", config, "seed");
+        JsonNode format = request.path("response_format");
+        switch (format.path("type").asText()) {
+            case "json_object" -> config.put("responseMimeType", "application/json");
+            case "json_schema" -> {
+                config.put("responseMimeType", "application/json");
+                if (format.path("json_schema").hasNonNull("schema")) {
+                    config.set("responseJsonSchema", format.path("json_schema").get("schema"));
+                }
+            }
+            default -> {
+                // text or absent: Gemini's default
+            }
+        }
+        return config;
+    }
+
+    private ArrayNode stopSequences(JsonNode stop) {
+        ArrayNode out = json.createArrayNode();
+        if (stop != null && stop.isTextual()) {
+            out.add(stop.asText());
+        } else if (stop != null && stop.isArray()) {
+            stop.forEach(s -> out.add(s.asText()));
+        }
+        return out;
+    }
+
+    private static void copy(ObjectNode from, String field, ObjectNode to, String as) {
+        if (from.hasNonNull(field)) {
+            to.set(as, from.get(field));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package app.router4ai.provider.gemini;
+
+import app.router4ai.provider.StreamTranslator;
+import app.router4ai.provider.UpstreamRequest;
+import app.router4ai.provider.Wire;
+import app.router4ai.provider.WireAdapter;
+import app.router4ai.routing.Deployment;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Google's Gemini API: {@code POST {baseUrl}/v1beta/models/{model}:generateContent}, or
+ * {@code :streamGenerateContent?alt=sse} when streaming (plain SSE rather than a JSON array). The key
+ * goes in {@code x-goog-api-key}, never in the URL, so it cannot end up in access logs.
+ */
+@Component
+public class GeminiWire implements WireAdapter {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final GeminiRequestMapper requests;
+    private final GeminiResponseMapper responses;
+
+    @Autowired
+    public GeminiWire(ObjectMapper json) {
+        this(json, Clock.systemUTC());
+    }
+
+    GeminiWire(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+        this.requests = new GeminiRequestMapper(json);
+        this.responses = new GeminiResponseMapper(json, clock);
+    }
+
+    @Override
+    public Wire wire() {
+        return Wire.GEMINI;
+    }
+
+    @Override
+    public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
+        String model = deployment.model().providerModel();
+        ObjectNode body = requests.map(request, model);
+        String url = deployment.provider().baseUrl() + "/v1beta/models/" + model
+                + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        try {
+            return new UpstreamRequest(url,
+                    Map.of("x-goog-api-key", deployment.provider().apiKey(),
+                            "Accept", stream ? "text/event-stream" : "application/json"),
+                    json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ObjectNode response(JsonNode body, Deployment deployment) {
+        return responses.map(body, deployment.model().providerModel());
+    }
+
+    @Override
+    public StreamTranslator streamTranslator(ObjectNode request, Deployment deployment) {
+        return new GeminiStreamTranslator(json, clock, deployment.model().providerModel());
+    }
+
+    @Override
+    public byte[] clientErrorBody(int status, byte[] body) {
+        return GeminiErrors.clientErrorBody(json, status, body);
+    }
+}

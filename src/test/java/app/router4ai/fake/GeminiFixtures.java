@@ -1,0 +1,111 @@
+package app.router4ai.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Gemini API bodies and {@code alt=sse} streams as the published reference describes them, for fakes
+ * and tests: every stream event is a whole GenerateContentResponse, the last carries finishReason,
+ * and there is no terminator. Written from the reference, independent of the router's mappers.
+ */
+public final class GeminiFixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GeminiFixtures() {
+    }
+
+    /** A finished text answer ({@code finishReason: STOP}). */
+    public static String textResponse(String responseId, String modelVersion, String text, int promptTokens, int candidateTokens) {
+        ObjectNode part = JSON.createObjectNode().put("text", text);
+        return write(response(responseId, modelVersion, part, "STOP", promptTokens, candidateTokens));
+    }
+
+    /** An answer that calls one function; {@code argsJson} is the args object. Gemini still says STOP. */
+    public static String functionCallResponse(String responseId, String modelVersion, String name, String argsJson,
+                                              int promptTokens, int candidateTokens) {
+        return write(response(responseId, modelVersion, functionCall(name, argsJson), "STOP", promptTokens, candidateTokens));
+    }
+
+    /** An error body, e.g. {@code (503, "UNAVAILABLE", "The model is overloaded.")}, {@code (400, "INVALID_ARGUMENT", ...)}. */
+    public static String errorBody(int code, String status, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message).put("status", status);
+        return write(body);
+    }
+
+    /** A streamed text answer: one event per piece, the last with finishReason STOP and the final usage. */
+    public static String textStream(String responseId, String modelVersion, List<String> pieces, int promptTokens, int candidateTokens) {
+        StringBuilder sse = new StringBuilder();
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean last = i == pieces.size() - 1;
+            ObjectNode part = JSON.createObjectNode().put("text", pieces.get(i));
+            sse.append(event(response(responseId, modelVersion, part, last ? "STOP" : null, promptTokens,
+                    last ? candidateTokens : i + 1)));
+        }
+        return sse.toString();
+    }
+
+    /** A streamed function call: the call arrives whole, in one event, with finishReason STOP. */
+    public static String functionCallStream(String responseId, String modelVersion, String name, String argsJson,
+                                            int promptTokens, int candidateTokens) {
+        return event(response(responseId, modelVersion, functionCall(name, argsJson), "STOP", promptTokens, candidateTokens));
+    }
+
+    /** A stream that stops before any finishReason: a cut stream. */
+    public static String cutTextStream(String responseId, String modelVersion, String piece, int promptTokens) {
+        return event(response(responseId, modelVersion, JSON.createObjectNode().put("text", piece), null, promptTokens, 1));
+    }
+
+    /** A mid-stream error event. */
+    public static String errorEvent(int code, String status, String message) {
+        return "data: " + errorBody(code, status, message) + "\n\n";
+    }
+
+    private static String event(JsonNode response) {
+        return "data: " + write(response) + "\n\n";
+    }
+
+    private static ObjectNode functionCall(String name, String argsJson) {
+        ObjectNode part = JSON.createObjectNode();
+        part.putObject("functionCall").put("name", name).set("args", read(argsJson));
+        return part;
+    }
+
+    private static ObjectNode response(String responseId, String modelVersion, ObjectNode part, String finishReason,
+                                       int promptTokens, int candidateTokens) {
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode candidate = response.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content");
+        content.putArray("parts").add(part);
+        content.put("role", "model");
+        if (finishReason != null) {
+            candidate.put("finishReason", finishReason);
+        }
+        candidate.put("index", 0);
+        response.putObject("usageMetadata").put("promptTokenCount", promptTokens)
+                .put("candidatesTokenCount", candidateTokens).put("totalTokenCount", promptTokens + candidateTokens);
+        response.put("modelVersion", modelVersion).put("responseId", responseId);
+        return response;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
