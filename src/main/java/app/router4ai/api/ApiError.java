@@ -45,6 +45,13 @@ public class ApiError extends RuntimeException {
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 
+    /** The same error, told not to be retried by the official SDKs (it is not transient). */
+    public static ApiError notRetryable(ApiError error) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>(error.headers);
+        headers.put("x-should-retry", "false");
+        return new ApiError(error.status, error.type, error.code, error.param, error.getMessage(), headers);
+    }
+
     public int status() {
         return status;
     }

@@ -3,7 +3,7 @@ package app.router4ai.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import app.router4ai.chat.ChatCall;
-import app.router4ai.provider.ProviderFailure;
+import app.router4ai.provider.UnsupportedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -45,7 +45,7 @@ public class ErrorResponder implements Processor {
             return;
         }
         ApiError error = failure instanceof ApiError api ? api
-                : ProviderFailure.isUpstream(failure) ? allProvidersFailed(call, failure)
+                : failure instanceof UnsupportedRequest unsupported ? ApiError.invalidRequest(unsupported.param(), unsupported.getMessage())
                 : unexpected(failure);
         error.headers().forEach(out::setHeader);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
@@ -60,18 +60,6 @@ public class ErrorResponder implements Processor {
         e.put("param", error.param());
         e.put("code", error.code());
         return root;
-    }
-
-    /** Until failover exists, a request has one candidate: its failure is the whole story. */
-    private ApiError allProvidersFailed(ChatCall call, Throwable failure) {
-        ProviderFailure cause = ProviderFailure.from(call == null || call.deployment() == null ? "provider"
-                : call.deployment().providerName(), failure);
-        if (call != null) {
-            call.failedAttempts().add(cause.describe());
-        }
-        String attempts = call == null ? cause.describe() : String.join("; ", call.failedAttempts());
-        return ApiError.allProvidersFailed("All providers failed for this request: " + attempts + ".",
-                cause.retryAfterSeconds());
     }
 
     private ApiError unexpected(Throwable failure) {

@@ -6,6 +6,9 @@ public final class Headers {
     public static final String REQUEST_ID = "x-request-id";
     public static final String AUTHORIZATION = "Authorization";
     public static final String RETRY_AFTER = "Retry-After";
+    /** The provider that answered, and how many failed before it: visible before a stream's first byte. */
+    public static final String PROVIDER = "x-ram-provider";
+    public static final String FAILOVER_COUNT = "x-ram-failover-count";
 
     private Headers() {
     }

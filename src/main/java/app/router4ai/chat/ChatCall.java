@@ -25,6 +25,9 @@ public final class ChatCall {
     private boolean stream;
     private boolean clientWantsUsage;
     private Deployment deployment;
+    private java.util.Deque<Deployment> candidates = new java.util.ArrayDeque<>();
+    private long attemptStartNanos;
+    private int failovers;
     private Usage usage = Usage.NONE;
     private BigDecimal costCents = BigDecimal.ZERO;
     private long latencyMs;
@@ -77,12 +80,44 @@ public final class ChatCall {
         this.deployment = deployment;
     }
 
+    public void candidates(List<Deployment> ordered) {
+        this.candidates = new java.util.ArrayDeque<>(ordered);
+    }
+
+    /** The candidates not tried yet, in order. */
+    public java.util.Deque<Deployment> remainingCandidates() {
+        return candidates;
+    }
+
+    /** Starts an attempt on this deployment. */
+    public void attempt(Deployment deployment) {
+        this.deployment = deployment;
+        this.attemptStartNanos = System.nanoTime();
+    }
+
+    public long attemptStartNanos() {
+        return attemptStartNanos;
+    }
+
+    /** Every candidate that did not answer, with why: the message of a 503 lists them. */
     public List<String> failedAttempts() {
         return failedAttempts;
     }
 
+    /** A candidate was called and failed: it counts towards {@code failover_count}. */
+    public void attemptFailed(String description) {
+        failedAttempts.add(description);
+        failovers++;
+    }
+
+    /** A candidate was passed over without a call (breaker open, cooling down). */
+    public void candidateSkipped(String description) {
+        failedAttempts.add(description);
+    }
+
+    /** How many candidates were called and failed before the one that answered. */
     public int failoverCount() {
-        return failedAttempts.size();
+        return failovers;
     }
 
     public Usage usage() {

@@ -33,6 +33,8 @@ public class RamEnricher implements org.apache.camel.Processor {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setHeader(Headers.REQUEST_ID, call.requestId());
+        out.setHeader(Headers.PROVIDER, call.deployment().providerName());
+        out.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
         out.setBody(json.writeValueAsBytes(completion));
     }
 }

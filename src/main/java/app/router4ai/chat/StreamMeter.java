@@ -44,6 +44,8 @@ public class StreamMeter implements org.apache.camel.Processor {
         message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         message.setHeader("Cache-Control", "no-cache");
         message.setHeader(Headers.REQUEST_ID, call.requestId());
+        message.setHeader(Headers.PROVIDER, call.deployment().providerName());
+        message.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
         message.setBody(stream);
     }
 }

@@ -1,10 +1,7 @@
 package app.router4ai.provider;
 
-import java.time.Duration;
-
 /** How to reach one provider. The API key never leaves the upstream request. */
-public record ProviderSettings(String name, Wire wire, String baseUrl, String apiKey, String keyVariable,
-                               Duration connectTimeout, Duration responseTimeout) {
+public record ProviderSettings(String name, Wire wire, String baseUrl, String apiKey, String keyVariable) {
 
     public boolean configured() {
         return apiKey != null && !apiKey.isBlank();

@@ -1,10 +1,8 @@
 package app.router4ai.provider;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** {@code router.providers.*}: every provider the router can call, by name. */
 @ConfigurationProperties("router")
@@ -15,7 +13,7 @@ public class Providers {
     public Providers(Map<String, Entry> providers) {
         if (providers != null) {
             providers.forEach((name, e) -> byName.put(name, new ProviderSettings(name, e.wire(), trimSlash(e.baseUrl()),
-                    e.apiKey(), e.keyVariable(), e.connectTimeout(), e.responseTimeout())));
+                    e.apiKey(), e.keyVariable())));
         }
     }
 
@@ -31,8 +29,7 @@ public class Providers {
         return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    public record Entry(Wire wire, String baseUrl, String apiKey, String keyVariable,
-                       @DefaultValue("5s") Duration connectTimeout,
-                       @DefaultValue("10m") Duration responseTimeout) {
+    /** Where a provider is and how to authenticate; timeouts and breakers are in the routing file. */
+    public record Entry(Wire wire, String baseUrl, String apiKey, String keyVariable) {
     }
 }

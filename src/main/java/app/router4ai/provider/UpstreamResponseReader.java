@@ -49,7 +49,7 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
             if (call.stream()) {
                 if (!contentType.startsWith("text/event-stream")) {
                     discard(message);
-                    throw new ProviderFailure(provider, "answered a stream request with " + contentType, 1);
+                    throw new ProviderFailure(provider, "bad_response", "answered a stream request with " + contentType, 0);
                 }
                 return;
             }
@@ -63,8 +63,12 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
         if (status == 401 || status == 403) {
             log.error("Provider {} refused our API key (HTTP {}): check {}", provider, status,
                     call.deployment().provider().keyVariable());
+            throw new ProviderFailure(provider, "auth", "HTTP " + status + ", our provider key was refused", 0);
         }
-        throw new ProviderFailure(provider, "HTTP " + status, retryAfterSeconds(retryAfter));
+        if (status == 429) {
+            throw new ProviderFailure(provider, "rate_limited", "HTTP 429", retryAfterSeconds(retryAfter));
+        }
+        throw new ProviderFailure(provider, status >= 500 ? "http_5xx" : "http_" + status, "HTTP " + status, 0);
     }
 
     private ObjectNode completion(WireAdapter adapter, ChatCall call, byte[] body, String provider) {
@@ -76,7 +80,7 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
             }
             return completion;
         } catch (IOException | RuntimeException e) {
-            throw new ProviderFailure(provider, "malformed response body", 1);
+            throw new ProviderFailure(provider, "bad_response", "malformed response body", 0);
         }
     }
 
@@ -97,12 +101,13 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
         }
     }
 
+    /** A 429's Retry-After in whole seconds (at least 1); providers send seconds, rarely an HTTP date. */
     static long retryAfterSeconds(String header) {
         if (header != null) {
             try {
                 return Math.max(1, (long) Math.ceil(Double.parseDouble(header.trim())));
             } catch (NumberFormatException ignored) {
-                // An HTTP date: rare from LLM providers; the default below is short anyway.
+                // An HTTP date: cool down briefly rather than parse calendars on the hot path.
             }
         }
         return 1;

@@ -1,81 +1,71 @@
 package app.router4ai.routing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The models clients may ask for, read from the operator's YAML file ({@code router.catalog.location},
- * {@code classpath:models.yaml} by default): tier, provider, the provider's model id and list prices.
+ * The operator's routing file ({@code router.catalog.location}, {@code classpath:models.yaml} by
+ * default): models with tier, provider and prices; tier strategies; provider timeouts and breakers.
+ * {@link #reload()} swaps in a new version only if the whole file is valid.
  */
 @Component
 public class ModelCatalog {
 
-    private static final Set<String> TIERS = Set.of("fast", "balanced", "premium");
+    private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final Map<String, CatalogModel> models;
+    private final Resource location;
+    private final AtomicReference<RoutingConfig> current = new AtomicReference<>();
 
     public ModelCatalog(@Value("${router.catalog.location:classpath:models.yaml}") Resource location) throws IOException {
-        try (InputStream in = location.getInputStream()) {
-            this.models = parse(new ObjectMapper(new YAMLFactory()).readTree(in), location.getDescription());
-        }
+        this.location = location;
+        current.set(read());
     }
 
-    static Map<String, CatalogModel> parse(JsonNode root, String source) {
-        Map<String, CatalogModel> parsed = new LinkedHashMap<>();
-        root.path("models").fields().forEachRemaining(entry -> {
-            JsonNode m = entry.getValue();
-            String id = entry.getKey();
-            String tier = required(m, "tier", id, source);
-            if (!TIERS.contains(tier)) {
-                throw new IllegalArgumentException(source + ": model " + id + " has tier '" + tier + "', expected one of " + TIERS);
-            }
-            parsed.put(id, new CatalogModel(id, tier, required(m, "provider", id, source),
-                    m.path("provider_model").asText(id),
-                    price(m, "input_usd_per_million", id, source),
-                    price(m, "output_usd_per_million", id, source),
-                    m.hasNonNull("cached_input_usd_per_million") ? price(m, "cached_input_usd_per_million", id, source) : null,
-                    m.path("created").asLong(0)));
-        });
-        if (parsed.isEmpty()) {
-            throw new IllegalArgumentException(source + " lists no models under 'models:'");
-        }
-        return Collections.unmodifiableMap(parsed);
-    }
-
-    private static String required(JsonNode m, String field, String id, String source) {
-        String value = m.path(field).asText("");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(source + ": model " + id + " needs '" + field + "'");
-        }
-        return value;
-    }
-
-    private static BigDecimal price(JsonNode m, String field, String id, String source) {
-        JsonNode value = m.get(field);
-        if (value == null || !value.isNumber() || value.decimalValue().signum() < 0) {
-            throw new IllegalArgumentException(source + ": model " + id + " needs a non-negative number '" + field + "'");
-        }
-        return value.decimalValue();
+    public RoutingConfig current() {
+        return current.get();
     }
 
     public Optional<CatalogModel> find(String id) {
-        return Optional.ofNullable(models.get(id));
+        return Optional.ofNullable(current.get().models().get(id));
     }
 
     public Collection<CatalogModel> all() {
-        return models.values();
+        return current.get().models().values();
+    }
+
+    public Resource location() {
+        return location;
+    }
+
+    /** Re-reads the file; on any error the previous version keeps serving. True when the new version is in use. */
+    public boolean reload() {
+        try {
+            RoutingConfig next = read();
+            current.set(next);
+            log.info("Routing file {} reloaded: {} models, tiers {}", location.getDescription(), next.models().size(),
+                    next.tiers().keySet());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.error("Rejected the edit of routing file {}: {}. The previous version keeps serving.",
+                    location.getDescription(), e.getMessage());
+            return false;
+        }
+    }
+
+    private RoutingConfig read() throws IOException {
+        try (InputStream in = location.getInputStream()) {
+            return RoutingConfig.parse(YAML.readTree(in), location.getDescription());
+        }
     }
 }

@@ -5,14 +5,16 @@ import app.router4ai.chat.ChatCall;
 import app.router4ai.provider.ProviderSettings;
 import app.router4ai.provider.Providers;
 import app.router4ai.provider.WireAdapters;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks the deployment for the requested model: the catalog gives its tier and provider;
- * {@code provider:model} pins the provider. Sets the exchange property {@code provider}, which
- * names the provider route to call.
+ * Model and tier resolution: the catalog gives the requested model's tier; the tier's strategy orders
+ * the candidate deployments. {@code provider:model} pins one provider, with no failover. Providers
+ * without a key or without an adapter are left out here; breakers and cooldowns are checked per attempt.
  */
 @Component
 public class ModelResolver implements Processor {
@@ -20,40 +22,52 @@ public class ModelResolver implements Processor {
     private final ModelCatalog catalog;
     private final Providers providers;
     private final WireAdapters adapters;
+    private final CandidateOrder order;
 
-    public ModelResolver(ModelCatalog catalog, Providers providers, WireAdapters adapters) {
+    public ModelResolver(ModelCatalog catalog, Providers providers, WireAdapters adapters, CandidateOrder order) {
         this.catalog = catalog;
         this.providers = providers;
         this.adapters = adapters;
+        this.order = order;
     }
 
     @Override
     public void process(Exchange exchange) {
         ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
-        Deployment deployment = resolve(call.requestedModel());
-        call.deployment(deployment);
-        exchange.setProperty("provider", deployment.providerName());
+        call.candidates(resolve(call.requestedModel()));
     }
 
-    Deployment resolve(String requested) {
+    List<Deployment> resolve(String requested) {
+        RoutingConfig config = catalog.current();
         int colon = requested.indexOf(':');
         String pinnedProvider = colon > 0 ? requested.substring(0, colon) : null;
         String modelId = colon > 0 ? requested.substring(colon + 1) : requested;
-        CatalogModel model = catalog.find(modelId).orElseThrow(() -> ApiError.modelNotFound(requested,
-                "The model '" + requested + "' does not exist. GET /v1/models lists the models this router serves."));
+        CatalogModel model = config.models().get(modelId);
+        if (model == null) {
+            throw ApiError.modelNotFound(requested,
+                    "The model '" + requested + "' does not exist. GET /v1/models lists the models this router serves.");
+        }
         if (pinnedProvider != null && !pinnedProvider.equals(model.provider())) {
             throw ApiError.modelNotFound(requested, "The model '" + modelId + "' is not served by provider '"
                     + pinnedProvider + "' on this router.");
         }
-        ProviderSettings provider = providers.get(model.provider());
-        if (provider == null || !adapters.supports(provider.wire())) {
-            throw ApiError.allProvidersFailed("Provider '" + model.provider() + "' for model '" + modelId
-                    + "' is not available on this router yet.", 60);
+        List<CatalogModel> ordered = pinnedProvider != null ? List.of(model) : order.order(model, config);
+        List<Deployment> candidates = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
+        for (CatalogModel m : ordered) {
+            ProviderSettings provider = providers.get(m.provider());
+            if (provider == null || !adapters.supports(provider.wire())) {
+                unusable.add(m.provider() + " (not available on this router)");
+            } else if (!provider.configured()) {
+                unusable.add(m.provider() + " (not configured: " + provider.keyVariable() + " is not set)");
+            } else {
+                candidates.add(new Deployment(m, provider));
+            }
         }
-        if (!provider.configured()) {
-            throw ApiError.allProvidersFailed("Provider '" + provider.name() + "' is not configured: the operator has not set "
-                    + provider.keyVariable() + ".", 60);
+        if (candidates.isEmpty()) {
+            throw ApiError.notRetryable(ApiError.allProvidersFailed("No provider can serve '" + requested + "': "
+                    + String.join("; ", unusable) + ".", 60));
         }
-        return new Deployment(model, provider);
+        return candidates;
     }
 }

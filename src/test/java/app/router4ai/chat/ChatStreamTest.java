@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class ChatStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Deployment DEPLOYMENT = new Deployment(
             new CatalogModel("gpt-4o-mini", "fast", "openai", "gpt-4o-mini", new BigDecimal("0.15"), new BigDecimal("0.60"), null, 0),
-            new ProviderSettings("openai", Wire.OPENAI, "http://x", "k", "OPENAI_API_KEY", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+            new ProviderSettings("openai", Wire.OPENAI, "http://x", "k", "OPENAI_API_KEY"));
 
     private final List<ChatCall> billed = new ArrayList<>();
 

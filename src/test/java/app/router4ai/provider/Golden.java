@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.json.JSONException;
@@ -33,8 +32,7 @@ public final class Golden {
         return new Deployment(
                 new CatalogModel("catalog-model", "standard", wire.name().toLowerCase(), providerModel,
                         BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, 0L),
-                new ProviderSettings(wire.name().toLowerCase(), wire, "http://x", "k", wire.name() + "_API_KEY",
-                        Duration.ofSeconds(5), Duration.ofMinutes(10)));
+                new ProviderSettings(wire.name().toLowerCase(), wire, "http://x", "k", wire.name() + "_API_KEY"));
     }
 
     public static String text(String resource) {

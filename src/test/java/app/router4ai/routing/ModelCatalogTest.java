@@ -25,13 +25,13 @@ class ModelCatalogTest {
 
     @Test
     void anInvalidEntrySaysWhatIsWrong() {
-        assertThatThrownBy(() -> ModelCatalog.parse(yaml("models: {m: {tier: turbo, provider: openai, "
+        assertThatThrownBy(() -> RoutingConfig.parse(yaml("models: {m: {tier: turbo, provider: openai, "
                 + "input_usd_per_million: 1, output_usd_per_million: 1}}"), "test.yaml"))
                 .hasMessageContaining("tier 'turbo'");
-        assertThatThrownBy(() -> ModelCatalog.parse(yaml("models: {m: {tier: fast, provider: openai, "
+        assertThatThrownBy(() -> RoutingConfig.parse(yaml("models: {m: {tier: fast, provider: openai, "
                 + "input_usd_per_million: -1, output_usd_per_million: 1}}"), "test.yaml"))
                 .hasMessageContaining("input_usd_per_million");
-        assertThatThrownBy(() -> ModelCatalog.parse(yaml("models: {}"), "test.yaml")).hasMessageContaining("no models");
+        assertThatThrownBy(() -> RoutingConfig.parse(yaml("models: {}"), "test.yaml")).hasMessageContaining("no models");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode yaml(String text) throws IOException {

@@ -1,0 +1,40 @@
+package app.router4ai.routing;
+
+import app.router4ai.chat.ChatCall;
+import app.router4ai.provider.ProviderFailure;
+import app.router4ai.provider.ProviderHealth;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** A failover trigger: record it (breaker, cooldown, metrics, the attempt list) so the loop tries the next candidate. */
+@Component
+public class AttemptFailed implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(AttemptFailed.class);
+
+    private final ProviderHealth health;
+    private final MeterRegistry meters;
+
+    public AttemptFailed(ProviderHealth health, MeterRegistry meters) {
+        this.health = health;
+        this.meters = meters;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        String provider = call.deployment().providerName();
+        ProviderFailure failure = ProviderFailure.from(provider, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        health.failed(provider, call.attemptStartNanos(), failure);
+        call.attemptFailed(failure.describe());
+        if (!call.remainingCandidates().isEmpty()) {
+            meters.counter("router.failovers", "tier", call.deployment().tier(), "from", provider).increment();
+        }
+        log.warn("Request {}: {} failed ({}), {} candidate(s) left", call.requestId(), provider, failure.reason(),
+                call.remainingCandidates().size());
+    }
+}

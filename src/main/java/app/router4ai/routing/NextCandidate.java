@@ -1,0 +1,52 @@
+package app.router4ai.routing;
+
+import app.router4ai.api.ApiError;
+import app.router4ai.chat.ChatCall;
+import app.router4ai.provider.ProviderHealth;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the next candidate whose breaker and cooldown let a call through (an open breaker is skipped
+ * without a network call) and points the exchange at its provider route with its timeouts. When no
+ * candidate is left, the request fails with 503 {@code all_providers_failed}, listing every attempt.
+ */
+@Component
+public class NextCandidate implements Processor {
+
+    public static final String PROVIDER = "provider";
+    public static final String CONNECT_TIMEOUT = "ramConnectTimeoutMs";
+    public static final String READ_TIMEOUT = "ramReadTimeoutMs";
+
+    private final ProviderHealth health;
+    private final ModelCatalog catalog;
+
+    public NextCandidate(ProviderHealth health, ModelCatalog catalog) {
+        this.health = health;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        long retryAfter = Long.MAX_VALUE;
+        Deployment next;
+        while ((next = call.remainingCandidates().poll()) != null) {
+            String provider = next.providerName();
+            if (health.tryAcquire(provider)) {
+                call.attempt(next);
+                ProviderResilience timeouts = catalog.current().resilience(provider);
+                exchange.setProperty(PROVIDER, provider);
+                exchange.setProperty(CONNECT_TIMEOUT, timeouts.connectTimeout().toMillis());
+                exchange.setProperty(READ_TIMEOUT, timeouts.readTimeout().toMillis());
+                return;
+            }
+            long wait = health.secondsUntilAvailable(provider);
+            call.candidateSkipped(provider + " (skipped: circuit open or cooling down for " + wait + " s)");
+            retryAfter = Math.min(retryAfter, wait);
+        }
+        throw ApiError.allProvidersFailed("All providers failed for '" + call.requestedModel() + "': "
+                + String.join("; ", call.failedAttempts()) + ".", retryAfter == Long.MAX_VALUE ? 1 : retryAfter);
+    }
+}
