@@ -122,6 +122,13 @@ public class ProviderHealth {
         return ttfbEwmaMs.getOrDefault(provider, 0.0);
     }
 
+    /** Forgets every breaker, cooldown and latency figure: an operator's "start afresh". */
+    public void reset() {
+        breakers.values().forEach(b -> b.breaker().reset());
+        coolUntilMillis.clear();
+        ttfbEwmaMs.clear();
+    }
+
     public Map<String, CircuitBreaker.State> states() {
         Map<String, CircuitBreaker.State> states = new java.util.TreeMap<>();
         breakers.forEach((name, b) -> states.put(name, b.breaker().getState()));

@@ -28,12 +28,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** What a client of POST /v1/chat/completions and /v1/models sees; run on each database. */
 public abstract class GatewayContract extends RouterTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void deepSeekRefusesConnections(DynamicPropertyRegistry registry) {
+        int port = closedPort();
+        registry.add("router.providers.deepseek.base-url", () -> "http://127.0.0.1:" + port + "/v1");
+    }
 
     TenantKey tenant;
 

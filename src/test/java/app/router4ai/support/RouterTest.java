@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A running router (random port) whose OpenAI provider is a local fake and whose DeepSeek provider
- * points at a closed port. Subclasses choose the database.
+ * A running router (random port) whose OpenAI provider is a local fake. DeepSeek has a key; where it
+ * points is the subclass's choice, as is the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RouterTest {
@@ -34,7 +34,6 @@ public abstract class RouterTest {
     protected static final FakeProvider OPENAI = new FakeProvider(RouterTest::defaultAnswer);
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final int CLOSED_PORT = closedPort();
 
     @LocalServerPort
     protected int port;
@@ -45,7 +44,6 @@ public abstract class RouterTest {
         registry.add("router.data-dir", () -> dataDir);
         registry.add("router.providers.openai.base-url", () -> OPENAI.url() + "/v1");
         registry.add("router.providers.openai.api-key", () -> OPENAI_KEY);
-        registry.add("router.providers.deepseek.base-url", () -> "http://127.0.0.1:" + CLOSED_PORT + "/v1");
         registry.add("router.providers.deepseek.api-key", () -> "sk-test-deepseek-provider-secret");
         registry.add("router.admin-token", () -> ADMIN_TOKEN);
     }
@@ -129,7 +127,8 @@ public abstract class RouterTest {
         }
     }
 
-    private static int closedPort() {
+    /** A port nothing listens on: a provider pointed there refuses connections. */
+    protected static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
