@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Failover with every fault the provider fakes can inject. OpenAI (fake) comes first in the fast tier,
  * DeepSeek (a second fake) next; Anthropic is configured but refuses connections.
  */
+@AutoConfigureObservability(tracing = false)
 class FailoverTest extends RouterTest {
 
     private static final FakeProvider DEEPSEEK = new FakeProvider(RouterTest::defaultAnswer);
@@ -184,6 +186,22 @@ class FailoverTest extends RouterTest {
         assertThat(response.headers().firstValue("x-ram-provider")).hasValue("deepseek");
         assertThat(response.body()).contains("Hello").endsWith("data: [DONE]\n\n");
         assertThat(response.body()).contains("\"provider_used\":\"deepseek\"").contains("\"failover_count\":1");
+    }
+
+    @Test
+    void providerMetricsAndBreakerStatesAreExposed() {
+        OPENAI.enqueue(FakeResponse.json(500, "{}"));
+        chat(tenant.key(), MINI);
+
+        String metrics = send("GET", "/actuator/prometheus", null, null).body();
+        assertThat(metrics).contains("router_provider_requests_total{outcome=\"failure\",provider=\"openai\"}")
+                .contains("router_provider_failures_total{provider=\"openai\",reason=\"http_5xx\"}")
+                .contains("router_failovers_total{from=\"openai\",tier=\"fast\"}")
+                .contains("router_provider_latency_seconds_bucket{provider=\"deepseek\"")
+                .contains("router_provider_breaker_state{provider=\"openai\"}");
+        JsonNode health = readJson(send("GET", "/actuator/health", null, null).body());
+        assertThat(health.at("/components/providers/details/openai/breaker").asText()).isEqualTo("closed");
+        assertThat(health.at("/components/providers/details/gemini/configured").asBoolean()).isFalse();
     }
 
     @Test
