@@ -3,6 +3,7 @@ package app.router4ai.chat;
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.provider.WireAdapters;
+import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -44,6 +45,7 @@ public class StreamMeter implements org.apache.camel.Processor {
         message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         message.setHeader("Cache-Control", "no-cache");
         message.setHeader(Headers.REQUEST_ID, call.requestId());
+        RateLimitHeaders.write(exchange, message);  // x-ratelimit-* of the throttle step
         message.setBody(stream);
     }
 }
