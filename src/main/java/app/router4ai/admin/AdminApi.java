@@ -107,7 +107,7 @@ public class AdminApi {
         return value.asText().trim();
     }
 
-    private ObjectNode tenantJson(Tenant t) {
+    public ObjectNode tenantJson(Tenant t) {
         return json.createObjectNode().put("object", "tenant").put("id", t.id()).put("name", t.name())
                 .put("email", t.email()).put("plan", t.plan()).put("created_at", t.createdAt().toString());
     }

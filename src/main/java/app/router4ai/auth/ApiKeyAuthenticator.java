@@ -3,6 +3,7 @@ package app.router4ai.auth;
 import app.router4ai.api.ApiError;
 import app.router4ai.api.Headers;
 import app.router4ai.chat.ChatCall;
+import app.router4ai.ratelimit.FailedAuthLimiter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -21,16 +22,21 @@ public class ApiKeyAuthenticator implements Processor {
     private final KeyHasher hasher;
     private final VerifiedKeyCache cache;
     private final KeyUsageTracker usage;
+    private final FailedAuthLimiter failedAuth;
 
-    public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, VerifiedKeyCache cache, KeyUsageTracker usage) {
+    public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, VerifiedKeyCache cache, KeyUsageTracker usage,
+                               FailedAuthLimiter failedAuth) {
         this.store = store;
         this.hasher = hasher;
         this.cache = cache;
         this.usage = usage;
+        this.failedAuth = failedAuth;
     }
 
     @Override
     public void process(Exchange exchange) {
+        // An address that failed too often gets 429 here, before any key lookup or Argon2.
+        String address = failedAuth.admit(exchange);
         String header = exchange.getMessage().getHeader(Headers.AUTHORIZATION, String.class);
         if (header == null || header.isBlank()) {
             throw ApiError.invalidApiKey("You didn't provide an API key. Send it as 'Authorization: Bearer ram_live_...'.");
@@ -38,6 +44,7 @@ public class ApiKeyAuthenticator implements Processor {
         String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header.trim();
         Caller caller = authenticate(token);
         if (caller == null) {
+            failedAuth.failed(address);
             throw ApiError.invalidApiKey("Incorrect API key provided: " + redact(token)
                     + ". Create or rotate keys in the dashboard.");
         }

@@ -2,6 +2,7 @@ package app.router4ai.chat;
 
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
+import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
@@ -35,6 +36,7 @@ public class RamEnricher implements org.apache.camel.Processor {
         out.setHeader(Headers.REQUEST_ID, call.requestId());
         out.setHeader(Headers.PROVIDER, call.deployment().providerName());
         out.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
+        RateLimitHeaders.write(exchange, out);  // x-ratelimit-* of the throttle step
         out.setBody(json.writeValueAsBytes(completion));
     }
 }

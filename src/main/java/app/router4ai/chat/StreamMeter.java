@@ -3,6 +3,7 @@ package app.router4ai.chat;
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.provider.WireAdapters;
+import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -46,6 +47,7 @@ public class StreamMeter implements org.apache.camel.Processor {
         message.setHeader(Headers.REQUEST_ID, call.requestId());
         message.setHeader(Headers.PROVIDER, call.deployment().providerName());
         message.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
+        RateLimitHeaders.write(exchange, message);  // x-ratelimit-* of the throttle step
         message.setBody(stream);
     }
 }

@@ -1,0 +1,96 @@
+package app.router4ai.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder on a fixed local port that a test can cut and restore: makes "Redis goes away and
+ * comes back" without touching the shared Redis server.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final int port;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+
+    public TcpProxy(String targetHost, int targetPort) {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            this.port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        server = s;
+        Thread.ofVirtual().start(() -> accept(s));
+    }
+
+    private void accept(ServerSocket s) {
+        while (!s.isClosed()) {
+            try {
+                Socket client = s.accept();
+                Socket upstream = new Socket(targetHost, targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                Thread.ofVirtual().start(() -> pump(client, upstream));
+                Thread.ofVirtual().start(() -> pump(upstream, client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            in.transferTo(out);
+        } catch (IOException ignored) {
+            // One side closed: close both.
+        }
+        closeQuietly(from);
+        closeQuietly(to);
+    }
+
+    /** Refuses new connections and cuts the open ones, as a dead server would. */
+    public synchronized void stop() {
+        if (server != null) {
+            closeQuietly(server);
+            server = null;
+        }
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing
+        }
+    }
+}
