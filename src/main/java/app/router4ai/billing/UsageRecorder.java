@@ -23,6 +23,6 @@ public class UsageRecorder implements Processor {
                 call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
                 call.usage().completionTokens(), call.usage().cachedTokens(), call.costCents(), call.latencyMs(),
-                call.failoverCount(), false, call.stream(), Instant.now()));
+                call.failoverCount(), call.cacheHit(), call.stream(), Instant.now()));
     }
 }

@@ -28,6 +28,8 @@ public final class ChatCall {
     private java.util.Deque<Deployment> candidates = new java.util.ArrayDeque<>();
     private long attemptStartNanos;
     private int failovers;
+    private String cacheKey;
+    private boolean cacheHit;
     private Usage usage = Usage.NONE;
     private BigDecimal costCents = BigDecimal.ZERO;
     private long latencyMs;
@@ -139,6 +141,25 @@ public final class ChatCall {
 
     public void answeringModel(String model) {
         this.answeringModel = model;
+    }
+
+    /** The response-cache key of this request, or null when it must not be cached. */
+    public String cacheKey() {
+        return cacheKey;
+    }
+
+    public void cacheKey(String key) {
+        this.cacheKey = key;
+    }
+
+    public boolean cacheHit() {
+        return cacheHit;
+    }
+
+    /** Served from the response cache: no provider was called. */
+    public void servedFromCache(Deployment deployment) {
+        this.cacheHit = true;
+        this.deployment = deployment;
     }
 
     /** Fixes what this call cost and how long it took; called once the usage is known. */

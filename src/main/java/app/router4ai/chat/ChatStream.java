@@ -35,6 +35,8 @@ public final class ChatStream extends InputStream {
     private final ObjectMapper json;
     private final Function<Usage, java.math.BigDecimal> pricing;
     private final Consumer<ChatCall> onFinish;
+    private final Consumer<ObjectNode> onCompleted;
+    private final CompletionAssembler assembler;
     private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
     private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -45,12 +47,21 @@ public final class ChatStream extends InputStream {
 
     public ChatStream(InputStream upstream, StreamTranslator translator, ChatCall call, ObjectMapper json,
                       Function<Usage, java.math.BigDecimal> pricing, Consumer<ChatCall> onFinish) {
+        this(upstream, translator, call, json, pricing, onFinish, null);
+    }
+
+    /** With {@code onCompleted}: a stream that ends properly is also handed over as the completion it amounted to. */
+    public ChatStream(InputStream upstream, StreamTranslator translator, ChatCall call, ObjectMapper json,
+                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ChatCall> onFinish,
+                      Consumer<ObjectNode> onCompleted) {
         this.upstream = new SseReader(upstream);
         this.translator = translator;
         this.call = call;
         this.json = json;
         this.pricing = pricing;
         this.onFinish = onFinish;
+        this.onCompleted = onCompleted;
+        this.assembler = onCompleted == null ? null : new CompletionAssembler(json);
     }
 
     @Override
@@ -115,6 +126,9 @@ public final class ChatStream extends InputStream {
     }
 
     private void handleChunk(ObjectNode chunk, java.io.ByteArrayOutputStream out) throws IOException {
+        if (assembler != null) {
+            assembler.add(chunk);
+        }
         if (call.answeringModel() == null && chunk.hasNonNull("model")) {
             call.answeringModel(chunk.get("model").asText());
         }
@@ -151,6 +165,9 @@ public final class ChatStream extends InputStream {
         }
         heldFinishChunks.clear();
         out.write(DONE);
+        if (assembler != null) {
+            onCompleted.accept(assembler.completion());
+        }
         finish();
     }
 

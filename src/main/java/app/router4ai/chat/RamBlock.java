@@ -17,7 +17,7 @@ public final class RamBlock {
         ram.put("failover_count", call.failoverCount());
         ram.put("latency_ms", call.latencyMs());
         ram.put("cost_billed_cents_usd", call.costCents());
-        ram.put("cache_hit", false);
+        ram.put("cache_hit", call.cacheHit());
         ram.put("request_id", call.requestId());
     }
 }

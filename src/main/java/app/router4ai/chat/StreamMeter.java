@@ -2,6 +2,7 @@ package app.router4ai.chat;
 
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
+import app.router4ai.cache.CacheStore;
 import app.router4ai.provider.WireAdapters;
 import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +24,15 @@ public class StreamMeter implements org.apache.camel.Processor {
     private final ObjectMapper json;
     private final CostCalculator costs;
     private final ProducerTemplate billing;
+    private final CacheStore cache;
 
-    public StreamMeter(WireAdapters adapters, ObjectMapper json, CostCalculator costs, ProducerTemplate billing) {
+    public StreamMeter(WireAdapters adapters, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
+                       CacheStore cache) {
         this.adapters = adapters;
         this.json = json;
         this.costs = costs;
         this.billing = billing;
+        this.cache = cache;
     }
 
     @Override
@@ -39,7 +43,8 @@ public class StreamMeter implements org.apache.camel.Processor {
         ChatStream stream = new ChatStream(upstream,
                 adapters.forWire(call.deployment().provider().wire()).streamTranslator(call.request(), call.deployment()),
                 call, json, usage -> costs.costCents(call.deployment().model(), usage),
-                finished -> billing.send("direct:billing", e -> e.setProperty(ChatCall.PROPERTY, finished)));
+                finished -> billing.send("direct:billing", e -> e.setProperty(ChatCall.PROPERTY, finished)),
+                call.cacheKey() == null ? null : completion -> cache.store(call, completion));
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");

@@ -72,7 +72,7 @@ public class RedisGcra {
 
     public RedisGcra(RateLimits settings, Environment env, MeterRegistry meters) {
         this.settings = settings;
-        RedisURI uri = redisUri(env);
+        RedisURI uri = app.router4ai.redis.RedisLocation.uri(env);
         boolean wanted = switch (settings.backend()) {
             case LOCAL -> false;
             case REDIS -> true;
@@ -220,29 +220,4 @@ public class RedisGcra {
         }
     }
 
-    /** Spring's own keys: {@code spring.data.redis.url} (SPRING_DATA_REDIS_URL) or host/port/...; null when neither is set. */
-    static RedisURI redisUri(Environment env) {
-        String url = env.getProperty("spring.data.redis.url");
-        if (url != null && !url.isBlank()) {
-            return RedisURI.create(url.trim());
-        }
-        String host = env.getProperty("spring.data.redis.host");
-        if (host == null || host.isBlank()) {
-            return null;
-        }
-        RedisURI.Builder b = RedisURI.builder().withHost(host.trim())
-                .withPort(env.getProperty("spring.data.redis.port", Integer.class, 6379))
-                .withDatabase(env.getProperty("spring.data.redis.database", Integer.class, 0))
-                .withSsl(env.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false));
-        String password = env.getProperty("spring.data.redis.password");
-        if (password != null && !password.isEmpty()) {
-            String user = env.getProperty("spring.data.redis.username");
-            if (user != null && !user.isBlank()) {
-                b.withAuthentication(user, password);
-            } else {
-                b.withPassword(password.toCharArray());
-            }
-        }
-        return b.build();
-    }
 }

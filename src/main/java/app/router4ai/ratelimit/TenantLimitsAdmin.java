@@ -2,6 +2,7 @@ package app.router4ai.ratelimit;
 
 import app.router4ai.admin.AdminApi;
 import app.router4ai.api.ApiError;
+import app.router4ai.cache.TenantCachePolicy;
 import app.router4ai.tenant.Tenant;
 import app.router4ai.tenant.TenantStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,15 +16,19 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code PATCH /admin/v1/tenants/{tenantId}} with {@code rate_limit_rps} and/or {@code rate_limit_burst}:
- * positive integers, or {@code null} to go back to the default. Answers the tenant with its effective limits.
+ * {@code PATCH /admin/v1/tenants/{tenantId}}: a tenant's settings. {@code rate_limit_rps},
+ * {@code rate_limit_burst}, {@code cache_ttl_seconds}: positive integers; {@code cache_enabled}: a
+ * boolean; {@code null} goes back to the router's default. Answers the tenant with its effective settings.
  */
 @Component
 public class TenantLimitsAdmin {
 
     static final String RPS = "rate_limit_rps";
     static final String BURST = "rate_limit_burst";
-    private static final Set<String> FIELDS = Set.of(RPS, BURST);
+    static final String CACHE_ENABLED = "cache_enabled";
+    static final String CACHE_TTL = "cache_ttl_seconds";
+    private static final Set<String> FIELDS = Set.of(RPS, BURST, CACHE_ENABLED, CACHE_TTL);
+    private static final int MAX_CACHE_TTL = 30 * 24 * 3600;
     // Beyond these a limit means nothing (and GCRA's microsecond interval would reach 0).
     static final int MAX_RPS = 100_000;
     static final int MAX_BURST = 1_000_000;
@@ -32,12 +37,15 @@ public class TenantLimitsAdmin {
     private final TenantLimitsCache limits;
     private final AdminApi admin;
     private final ObjectMapper json;
+    private final TenantCachePolicy cache;
 
-    public TenantLimitsAdmin(TenantStore tenants, TenantLimitsCache limits, AdminApi admin, ObjectMapper json) {
+    public TenantLimitsAdmin(TenantStore tenants, TenantLimitsCache limits, AdminApi admin, ObjectMapper json,
+                             TenantCachePolicy cache) {
         this.tenants = tenants;
         this.limits = limits;
         this.admin = admin;
         this.json = json;
+        this.cache = cache;
     }
 
     public void update(Exchange exchange) throws IOException {
@@ -48,21 +56,32 @@ public class TenantLimitsAdmin {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw ApiError.invalidRequest(name, "Unknown field '" + name + "': a tenant's '" + RPS + "' and '"
-                        + BURST + "' can be changed.");
+                throw ApiError.invalidRequest(name, "Unknown field '" + name + "': a tenant's " + FIELDS + " can be changed.");
             }
         }
-        if (!body.has(RPS) && !body.has(BURST)) {
-            throw ApiError.invalidRequest(null, "Send '" + RPS + "' and/or '" + BURST + "' (positive integers, or null for the default).");
+        if (FIELDS.stream().noneMatch(body::has)) {
+            throw ApiError.invalidRequest(null, "Send any of " + FIELDS + " (null sets the router's default).");
         }
         Integer rps = limit(body, RPS, MAX_RPS, "requests per second");
         Integer burst = limit(body, BURST, MAX_BURST, "requests allowed at once");
-        TenantLimits now = limits.update(tenant.id(), body.has(RPS), rps, body.has(BURST), burst);
+        Integer ttl = limit(body, CACHE_TTL, MAX_CACHE_TTL, "seconds a cached answer is kept");
+        JsonNode enabled = body.get(CACHE_ENABLED);
+        if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
+            throw ApiError.invalidRequest(CACHE_ENABLED, "'" + CACHE_ENABLED + "' must be true, false, or null for the default.");
+        }
+        // Validate everything before writing anything: bad input changes no state.
+        TenantLimits now = body.has(RPS) || body.has(BURST)
+                ? limits.update(tenant.id(), body.has(RPS), rps, body.has(BURST), burst) : limits.get(tenant.id());
+        TenantCachePolicy.Policy cachePolicy = body.has(CACHE_ENABLED) || body.has(CACHE_TTL)
+                ? cache.update(tenant.id(), body.has(CACHE_ENABLED), enabled == null || enabled.isNull() ? null : enabled.asBoolean(),
+                        body.has(CACHE_TTL), ttl)
+                : cache.of(tenant.id());
         Integer[] stored = limits.stored(tenant.id());
 
         ObjectNode answer = admin.tenantJson(tenant);
         answer.put(RPS, now.rps()).put(BURST, now.burst());
         answer.put("rate_limit_default", stored == null || (stored[0] == null && stored[1] == null));
+        answer.put(CACHE_ENABLED, cachePolicy.enabled()).put(CACHE_TTL, cachePolicy.ttl().toSeconds());
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -94,6 +113,6 @@ public class TenantLimitsAdmin {
                 throw ApiError.invalidRequest(null, "We could not parse the JSON body of your request.");
             }
         }
-        throw ApiError.invalidRequest(null, "The request body must be a JSON object with '" + RPS + "' and/or '" + BURST + "'.");
+        throw ApiError.invalidRequest(null, "The request body must be a JSON object with any of " + FIELDS + ".");
     }
 }

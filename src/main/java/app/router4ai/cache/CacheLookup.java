@@ -1,0 +1,54 @@
+package app.router4ai.cache;
+
+import app.router4ai.chat.ChatCall;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether this request may use the cache and looks it up. {@code x-ram-cache: no-store}
+ * keeps the request out of the cache both ways; {@code x-ram-cache: use} caches it even when it is
+ * not deterministic. Sets {@code ramCacheHit}, and on a hit the stored answer in {@code ramCached}.
+ */
+@Component
+public class CacheLookup implements Processor {
+
+    public static final String HEADER = "x-ram-cache";
+    public static final String HIT = "ramCacheHit";
+    public static final String CACHED = "ramCached";
+
+    private final ResponseCache cache;
+    private final TenantCachePolicy policies;
+    private final ObjectMapper json;
+
+    public CacheLookup(ResponseCache cache, TenantCachePolicy policies, ObjectMapper json) {
+        this.cache = cache;
+        this.policies = policies;
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        exchange.setProperty(HIT, false);
+        String directive = exchange.getMessage().getHeader(HEADER, "", String.class).trim().toLowerCase();
+        if (directive.equals("no-store")) {
+            return;
+        }
+        boolean cacheable = directive.equals("use")
+                || (CacheKey.deterministic(call.request()) && policies.of(call.caller().tenantId()).enabled());
+        if (!cacheable) {
+            return;
+        }
+        String key = CacheKey.of(call.caller().tenantId(), call.requestedModel(), call.request());
+        call.cacheKey(key);
+        byte[] stored = cache.get(key);
+        if (stored != null) {
+            exchange.setProperty(CACHED, (ObjectNode) json.readTree(stored));
+            exchange.setProperty(HIT, true);
+        }
+    }
+}
