@@ -1,0 +1,189 @@
+package app.router4ai.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.router4ai.Router4aiApplication;
+import app.router4ai.fake.FakeProvider;
+import app.router4ai.support.PostgresAvailable;
+import app.router4ai.support.PostgresTest;
+import app.router4ai.support.RedisAvailable;
+import app.router4ai.support.RedisTest;
+import app.router4ai.support.RouterTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Distributed mode: two router instances on one PostgreSQL and one Redis behave as one router.
+ * Keys, revocations, rate limits and cached answers are shared.
+ */
+@PostgresTest
+@RedisTest
+class TwoInstancesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private static final FakeProvider OPENAI = new FakeProvider(RouterTest::defaultAnswer);
+    private static final String HELLO = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
+
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+    private static String urlA;
+    private static String urlB;
+
+    @BeforeAll
+    static void startTwoInstances() throws IOException {
+        String schema = PostgresAvailable.SCHEMA + "_two";
+        a = start("a", schema);
+        b = start("b", schema);
+        urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
+        urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        OPENAI.close();
+    }
+
+    private static ConfigurableApplicationContext start(String name, String schema) throws IOException {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put("server.port", 0);
+        props.put("camel.main.name", "router4ai-" + name);
+        props.put("spring.datasource.url", PostgresAvailable.URL + "?currentSchema=" + schema);
+        props.put("spring.datasource.username", PostgresAvailable.USER);
+        props.put("spring.flyway.schemas", schema);
+        props.put("spring.flyway.create-schemas", true);
+        props.put("spring.data.redis.url", RedisAvailable.URL);
+        props.put("router.ratelimit.redis-key-prefix", RedisAvailable.PREFIX + "two:");
+        props.put("router.cache.redis-key-prefix", RedisAvailable.PREFIX + "two-cache:");
+        props.put("router.ratelimit.limits-refresh", "1s");
+        props.put("router.data-dir", Files.createTempDirectory("router4ai-" + name).toString());
+        props.put("router.providers.openai.base-url", OPENAI.url() + "/v1");
+        props.put("router.providers.openai.api-key", RouterTest.OPENAI_KEY);
+        props.put("router.admin-token", RouterTest.ADMIN_TOKEN);
+        // As command-line arguments: they outrank application.yaml, as an operator's environment would.
+        return new SpringApplicationBuilder(Router4aiApplication.class)
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    @Test
+    void aKeyCreatedOnOneInstanceWorksOnTheOtherAndItsRevocationReachesItWithinFiveSeconds() throws Exception {
+        String[] key = tenantWithKey();
+        assertThat(chat(urlB, key[1], HELLO).statusCode()).isEqualTo(200);
+        assertThat(chat(urlA, key[1], HELLO).statusCode()).isEqualTo(200);
+
+        send("DELETE", urlA + "/admin/v1/keys/" + key[2], "Bearer " + RouterTest.ADMIN_TOKEN, null);
+        long revokedAt = System.nanoTime();
+        long refusedAfterMs = -1;
+        while (System.nanoTime() - revokedAt < 10_000_000_000L) {
+            if (chat(urlB, key[1], HELLO).statusCode() == 401) {
+                refusedAfterMs = (System.nanoTime() - revokedAt) / 1_000_000;
+                break;
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("two instances: key revoked on A refused on B after %d ms%n", refusedAfterMs);
+        assertThat(refusedAfterMs).isBetween(0L, 5_000L);
+    }
+
+    @Test
+    void aResponseCachedByOneInstanceIsAHitOnTheOther() throws Exception {
+        String[] key = tenantWithKey();
+        String question = "{\"model\":\"gpt-4o-mini\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"shared "
+                + System.nanoTime() + "\"}]}";
+        assertThat(JSON.readTree(chat(urlA, key[1], question).body()).at("/_ram/cache_hit").asBoolean()).isFalse();
+        JsonNode onB = JSON.readTree(chat(urlB, key[1], question).body());
+        assertThat(onB.at("/_ram/cache_hit").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCombinedRateAcrossBothInstancesStaysWithinTenPercentOfTheLimit() throws Exception {
+        String[] key = tenantWithKey();
+        send("PATCH", urlA + "/admin/v1/tenants/" + key[0], "Bearer " + RouterTest.ADMIN_TOKEN,
+                "{\"rate_limit_rps\":60,\"rate_limit_burst\":60}");
+        Thread.sleep(1_200); // B picks the limits up within limits-refresh
+
+        // 1,000 requests from 50 concurrent clients, alternating instances, as fast as they go.
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger limited = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 50; c++) {
+                running.add(clients.submit(() -> {
+                    int n;
+                    while ((n = sent.getAndIncrement()) < 1_000) {
+                        int status = chat(n % 2 == 0 ? urlA : urlB, key[1], HELLO).statusCode();
+                        (status == 200 ? ok : limited).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double allowed = 60 + 60 * seconds;
+        System.out.printf("two instances: 1,000 requests in %.2f s → %d admitted, %d limited; GCRA allows %.0f (burst 60 + 60/s)%n",
+                seconds, ok.get(), limited.get(), allowed);
+        assertThat(limited.get()).isPositive();
+        assertThat((double) ok.get()).isBetween(allowed * 0.9, allowed * 1.1);
+    }
+
+    /** {tenant id, key, key id}, created through instance A. */
+    private static String[] tenantWithKey() throws IOException {
+        JsonNode tenant = JSON.readTree(send("POST", urlA + "/admin/v1/tenants", "Bearer " + RouterTest.ADMIN_TOKEN,
+                "{\"name\":\"Two\",\"email\":\"two@x.test\"}").body());
+        JsonNode key = JSON.readTree(send("POST", urlA + "/admin/v1/tenants/" + tenant.get("id").asText() + "/keys",
+                "Bearer " + RouterTest.ADMIN_TOKEN, "{\"name\":\"k\"}").body());
+        return new String[] {tenant.get("id").asText(), key.get("key").asText(), key.get("id").asText()};
+    }
+
+    private static HttpResponse<String> chat(String url, String key, String body) {
+        return send("POST", url + "/v1/chat/completions", "Bearer " + key, body);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
