@@ -361,6 +361,25 @@ class GeminiE2ETest extends AllProvidersTest {
     }
 
     @Test
+    void geminiRefusingTheRoutersKeyIsAProviderFailureNotTheClientsBadRequest() {
+        // Gemini answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), not 401/403.
+        GEMINI.enqueue(FakeResponse.json(400, GeminiFixtures.apiKeyInvalidBody()));
+        InternalServerException pinned = catchThrowableOfType(InternalServerException.class,
+                () -> client.chat().completions().create(ask("gemini:gemini-1.5-flash", "Hi").build()));
+
+        assertThat(pinned.statusCode()).isEqualTo(503);
+        assertThat(pinned.code()).contains("all_providers_failed");
+        assertThat(pinned.getMessage()).contains("gemini").contains("key was refused").doesNotContain("API key not valid");
+
+        GEMINI.enqueue(FakeResponse.json(400, GeminiFixtures.apiKeyInvalidBody()));
+        ChatCompletion completion = client.chat().completions().create(ask("gemini-1.5-flash", "Hi").build());
+
+        JsonNode ram = ram(completion._additionalProperties());
+        assertThat(ram.get("provider_used").asText()).isEqualTo("openai");
+        assertThat(ram.get("failover_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anOverloadedGeminiFailsOverToTheNextProviderOfTheTierWhenNotPinned() {
         GEMINI.enqueue(FakeResponse.json(503, GeminiFixtures.errorBody(503, "UNAVAILABLE", "The model is overloaded.")));
 

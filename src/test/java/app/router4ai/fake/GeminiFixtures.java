@@ -121,6 +121,20 @@ public final class GeminiFixtures {
         return event(response(responseId, modelVersion, JSON.createObjectNode().put("text", piece), null, promptTokens, 1));
     }
 
+    /**
+     * What Gemini answers when the API key itself is bad: HTTP 400 INVALID_ARGUMENT, not 401/403, told
+     * apart from a bad request only by the ErrorInfo reason {@code API_KEY_INVALID}.
+     */
+    public static String apiKeyInvalidBody() {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error").put("code", 400).put("message", "API key not valid. Please pass a valid API key.")
+                .put("status", "INVALID_ARGUMENT");
+        error.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+                .put("reason", "API_KEY_INVALID").put("domain", "googleapis.com")
+                .putObject("metadata").put("service", "generativelanguage.googleapis.com");
+        return write(body);
+    }
+
     /** A mid-stream error event. */
     public static String errorEvent(int code, String status, String message) {
         return "data: " + errorBody(code, status, message) + "\n\n";
