@@ -264,6 +264,23 @@ class AnthropicE2ETest extends AllProvidersTest {
                 .isEqualByComparingTo(new BigDecimal("0.0825"));
     }
 
+    @Test
+    void aStreamWithoutIncludeUsageCarriesRamOnTheFinishChunk() {
+        HttpResponse<String> response = chat(tenant.key(),
+                "{\"model\":\"anthropic:claude-haiku-4-5\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
+
+        assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
+        List<String> data = SseLines.data(response.body());
+        assertThat(data.getLast()).isEqualTo("[DONE]");
+        List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(d -> readJson(d)).toList();
+        assertThat(chunks).allSatisfy(c -> assertThat(c.has("usage")).as("no usage asked for").isFalse());
+        JsonNode finish = chunks.getLast();
+        assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(finish.at("/_ram/provider_used").asText()).isEqualTo("anthropic");
+        assertThat(finish.at("/_ram/cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.0042");
+        assertThat(chunks.subList(0, chunks.size() - 1)).noneMatch(c -> c.has("_ram"));
+    }
+
     // ---- finish reasons ---------------------------------------------------------------------------
 
     @ParameterizedTest(name = "stop_reason {0} → finish_reason {1}")
