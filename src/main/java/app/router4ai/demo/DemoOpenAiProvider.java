@@ -3,7 +3,6 @@ package app.router4ai.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,28 +94,5 @@ class DemoOpenAiProvider implements Processor {
 
     private byte[] event(ObjectNode chunk) throws Exception {
         return ("data: " + json.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** One SSE event that makes its reader wait a little first, like tokens arriving from a model. */
-    private static final class PausedEvent extends ByteArrayInputStream {
-        private long pauseMs;
-
-        PausedEvent(byte[] bytes, long pauseMs) {
-            super(bytes);
-            this.pauseMs = pauseMs;
-        }
-
-        @Override
-        public synchronized int read(byte[] b, int off, int len) {
-            if (pauseMs > 0) {
-                try {
-                    Thread.sleep(pauseMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                pauseMs = 0;
-            }
-            return super.read(b, off, len);
-        }
     }
 }

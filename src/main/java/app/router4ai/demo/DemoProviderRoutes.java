@@ -17,5 +17,13 @@ class DemoProviderRoutes extends RouteBuilder {
         from("platform-http:/demo/deepseek/v1/chat/completions?httpMethodRestrict=POST")
                 .routeId("demo-provider-deepseek")
                 .process("demoOpenAiProvider");
+        from("platform-http:/demo/anthropic/v1/messages?httpMethodRestrict=POST")
+                .routeId("demo-provider-anthropic")
+                .process("demoAnthropicProvider");
+        // Gemini's methods are "{model}:generateContent" and "{model}:streamGenerateContent": one path
+        // segment, split by the processor.
+        from("platform-http:/demo/gemini/v1beta/models/{action}?httpMethodRestrict=POST")
+                .routeId("demo-provider-gemini")
+                .process("demoGeminiProvider");
     }
 }

@@ -57,10 +57,11 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
             return;
         }
         byte[] body = readAll(message);
-        if (CLIENT_ERRORS.contains(status)) {
+        boolean keyRefused = status == 401 || status == 403 || adapter.refusedOurKey(status, body);
+        if (CLIENT_ERRORS.contains(status) && !keyRefused) {
             throw new ProviderClientError(provider, status, adapter.clientErrorBody(status, body));
         }
-        if (status == 401 || status == 403) {
+        if (keyRefused) {
             log.error("Provider {} refused our API key (HTTP {}): check {}", provider, status,
                     call.deployment().provider().keyVariable());
             throw new ProviderFailure(provider, "auth", "HTTP " + status + ", our provider key was refused", 0);

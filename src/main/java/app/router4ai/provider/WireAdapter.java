@@ -31,4 +31,13 @@ public interface WireAdapter {
      * an OpenAI error object. For OpenAI-format providers, the provider's own body unchanged.
      */
     byte[] clientErrorBody(int status, byte[] body);
+
+    /**
+     * Whether a 4xx that looks like the request's fault is really the provider refusing our API key
+     * (Gemini answers a bad key with 400 INVALID_ARGUMENT). Such a refusal is a provider failure:
+     * fail over, and never show the client the provider's message about our key.
+     */
+    default boolean refusedOurKey(int status, byte[] body) {
+        return false;
+    }
 }

@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading SSE bodies in tests. */
-final class SseLines {
+public final class SseLines {
 
     private SseLines() {
     }
 
     /** The data field of every event, in order. */
-    static List<String> data(String body) {
+    public static List<String> data(String body) {
         List<String> data = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (line.startsWith("data: ")) {
@@ -29,7 +29,7 @@ final class SseLines {
     }
 
     /** When (ms since the request) each data event arrived. */
-    static List<Long> arrivalMillis(String baseUrl, String key, String body) throws Exception {
+    public static List<Long> arrivalMillis(String baseUrl, String key, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -21,8 +21,26 @@ public final class AnthropicFixtures {
 
     /** A finished text answer ({@code stop_reason: end_turn}). */
     public static String textMessage(String id, String model, String text, int inputTokens, int outputTokens) {
+        return textMessage(id, model, text, "end_turn", inputTokens, outputTokens);
+    }
+
+    /** A finished text answer with the given {@code stop_reason} (end_turn, max_tokens, stop_sequence, refusal, ...). */
+    public static String textMessage(String id, String model, String text, String stopReason, int inputTokens, int outputTokens) {
+        ObjectNode message = message(id, model, stopReason, inputTokens, outputTokens);
+        message.withArray("content").addObject().put("type", "text").put("text", text);
+        return write(message);
+    }
+
+    /**
+     * A finished text answer that used prompt caching: Anthropic reports the uncached input, the tokens
+     * written to the cache and the tokens read from it as three separate figures.
+     */
+    public static String textMessageWithCache(String id, String model, String text, int inputTokens,
+                                              int cacheCreationTokens, int cacheReadTokens, int outputTokens) {
         ObjectNode message = message(id, model, "end_turn", inputTokens, outputTokens);
         message.withArray("content").addObject().put("type", "text").put("text", text);
+        ((ObjectNode) message.get("usage")).put("cache_creation_input_tokens", cacheCreationTokens)
+                .put("cache_read_input_tokens", cacheReadTokens);
         return write(message);
     }
 
@@ -44,6 +62,12 @@ public final class AnthropicFixtures {
 
     /** A complete streamed text answer: message_start, one text block in the given pieces, message_delta, message_stop. */
     public static String textStream(String id, String model, List<String> pieces, int inputTokens, int outputTokens) {
+        return textStream(id, model, pieces, "end_turn", inputTokens, outputTokens);
+    }
+
+    /** A complete streamed text answer whose message_delta carries the given {@code stop_reason}. */
+    public static String textStream(String id, String model, List<String> pieces, String stopReason, int inputTokens,
+                                    int outputTokens) {
         StringBuilder sse = new StringBuilder(messageStart(id, model, inputTokens));
         sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
         sse.append(event("ping", "{\"type\":\"ping\"}"));
@@ -53,7 +77,7 @@ public final class AnthropicFixtures {
             sse.append(event("content_block_delta", write(delta)));
         }
         sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
-        return sse.append(messageEnd("end_turn", outputTokens)).toString();
+        return sse.append(messageEnd(stopReason, outputTokens)).toString();
     }
 
     /** A complete streamed tool call: one tool_use block whose input arrives as the given JSON fragments. */

@@ -31,6 +31,24 @@ public record FakeResponse(int status, Map<String, String> headers, List<byte[]>
         return new FakeResponse(200, Map.of("Content-Type", "text/event-stream"), pieces, 0, 0, -1);
     }
 
+    /**
+     * SSE from one string (as the fixtures write whole streams): split into events at blank lines, each
+     * sent with its blank line as one piece, so {@link #spaced} and {@link #cutAfter} work per event.
+     */
+    public static FakeResponse sseText(String sse) {
+        List<String> events = new ArrayList<>();
+        int start = 0;
+        int end;
+        while ((end = sse.indexOf("\n\n", start)) >= 0) {
+            events.add(sse.substring(start, end + 2));
+            start = end + 2;
+        }
+        if (start < sse.length()) {
+            events.add(sse.substring(start));
+        }
+        return sse(events);
+    }
+
     public FakeResponse withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);

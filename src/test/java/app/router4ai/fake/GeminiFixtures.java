@@ -21,14 +21,68 @@ public final class GeminiFixtures {
 
     /** A finished text answer ({@code finishReason: STOP}). */
     public static String textResponse(String responseId, String modelVersion, String text, int promptTokens, int candidateTokens) {
+        return textResponse(responseId, modelVersion, text, "STOP", promptTokens, candidateTokens);
+    }
+
+    /** A finished text answer with the given {@code finishReason} (STOP, MAX_TOKENS, RECITATION, ...). */
+    public static String textResponse(String responseId, String modelVersion, String text, String finishReason,
+                                      int promptTokens, int candidateTokens) {
         ObjectNode part = JSON.createObjectNode().put("text", text);
-        return write(response(responseId, modelVersion, part, "STOP", promptTokens, candidateTokens));
+        return write(response(responseId, modelVersion, part, finishReason, promptTokens, candidateTokens));
+    }
+
+    /**
+     * A text answer from context caching with thinking: promptTokenCount includes the cached tokens
+     * (cachedContentTokenCount), and the thoughts (thoughtsTokenCount) are counted apart from the candidates.
+     */
+    public static String textResponseWithCacheAndThoughts(String responseId, String modelVersion, String text, int promptTokens,
+                                                          int cachedTokens, int candidateTokens, int thoughtTokens) {
+        ObjectNode response = response(responseId, modelVersion, JSON.createObjectNode().put("text", text), "STOP",
+                promptTokens, candidateTokens);
+        ((ObjectNode) response.get("usageMetadata")).put("cachedContentTokenCount", cachedTokens)
+                .put("thoughtsTokenCount", thoughtTokens)
+                .put("totalTokenCount", promptTokens + candidateTokens + thoughtTokens);
+        return write(response);
+    }
+
+    /** A candidate stopped by the safety filters: no content, finishReason SAFETY and the rating that tripped. */
+    public static String safetyBlockedResponse(String responseId, String modelVersion, int promptTokens) {
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode candidate = response.putArray("candidates").addObject().put("finishReason", "SAFETY").put("index", 0);
+        candidate.putArray("safetyRatings").addObject().put("category", "HARM_CATEGORY_DANGEROUS_CONTENT")
+                .put("probability", "HIGH").put("blocked", true);
+        response.putObject("usageMetadata").put("promptTokenCount", promptTokens).put("totalTokenCount", promptTokens);
+        response.put("modelVersion", modelVersion).put("responseId", responseId);
+        return write(response);
     }
 
     /** An answer that calls one function; {@code argsJson} is the args object. Gemini still says STOP. */
     public static String functionCallResponse(String responseId, String modelVersion, String name, String argsJson,
                                               int promptTokens, int candidateTokens) {
         return write(response(responseId, modelVersion, functionCall(name, argsJson), "STOP", promptTokens, candidateTokens));
+    }
+
+    /** A prompt Gemini refused outright: no candidates, {@code promptFeedback.blockReason}. */
+    public static String promptBlockedResponse(String responseId, String modelVersion, String blockReason, int promptTokens) {
+        return write(promptBlocked(responseId, modelVersion, blockReason, promptTokens));
+    }
+
+    /** The stream of a prompt Gemini refused outright: one event, the same object as {@link #promptBlockedResponse}. */
+    public static String promptBlockedStream(String responseId, String modelVersion, String blockReason, int promptTokens) {
+        return event(promptBlocked(responseId, modelVersion, blockReason, promptTokens));
+    }
+
+    /** Two candidates ({@code candidateCount: 2}), both finished with STOP. */
+    public static String twoCandidatesResponse(String responseId, String modelVersion, String first, String second,
+                                               int promptTokens, int candidateTokens) {
+        ObjectNode response = response(responseId, modelVersion, JSON.createObjectNode().put("text", first), "STOP",
+                promptTokens, candidateTokens);
+        ObjectNode candidate = ((com.fasterxml.jackson.databind.node.ArrayNode) response.get("candidates")).addObject();
+        ObjectNode content = candidate.putObject("content");
+        content.putArray("parts").addObject().put("text", second);
+        content.put("role", "model");
+        candidate.put("finishReason", "STOP").put("index", 1);
+        return write(response);
     }
 
     /** An error body, e.g. {@code (503, "UNAVAILABLE", "The model is overloaded.")}, {@code (400, "INVALID_ARGUMENT", ...)}. */
@@ -40,11 +94,17 @@ public final class GeminiFixtures {
 
     /** A streamed text answer: one event per piece, the last with finishReason STOP and the final usage. */
     public static String textStream(String responseId, String modelVersion, List<String> pieces, int promptTokens, int candidateTokens) {
+        return textStream(responseId, modelVersion, pieces, "STOP", promptTokens, candidateTokens);
+    }
+
+    /** A streamed text answer whose last event carries the given finishReason. */
+    public static String textStream(String responseId, String modelVersion, List<String> pieces, String finishReason,
+                                    int promptTokens, int candidateTokens) {
         StringBuilder sse = new StringBuilder();
         for (int i = 0; i < pieces.size(); i++) {
             boolean last = i == pieces.size() - 1;
             ObjectNode part = JSON.createObjectNode().put("text", pieces.get(i));
-            sse.append(event(response(responseId, modelVersion, part, last ? "STOP" : null, promptTokens,
+            sse.append(event(response(responseId, modelVersion, part, last ? finishReason : null, promptTokens,
                     last ? candidateTokens : i + 1)));
         }
         return sse.toString();
@@ -61,9 +121,32 @@ public final class GeminiFixtures {
         return event(response(responseId, modelVersion, JSON.createObjectNode().put("text", piece), null, promptTokens, 1));
     }
 
+    /**
+     * What Gemini answers when the API key itself is bad: HTTP 400 INVALID_ARGUMENT, not 401/403, told
+     * apart from a bad request only by the ErrorInfo reason {@code API_KEY_INVALID}.
+     */
+    public static String apiKeyInvalidBody() {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error").put("code", 400).put("message", "API key not valid. Please pass a valid API key.")
+                .put("status", "INVALID_ARGUMENT");
+        error.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+                .put("reason", "API_KEY_INVALID").put("domain", "googleapis.com")
+                .putObject("metadata").put("service", "generativelanguage.googleapis.com");
+        return write(body);
+    }
+
     /** A mid-stream error event. */
     public static String errorEvent(int code, String status, String message) {
         return "data: " + errorBody(code, status, message) + "\n\n";
+    }
+
+    private static ObjectNode promptBlocked(String responseId, String modelVersion, String blockReason, int promptTokens) {
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode feedback = response.putObject("promptFeedback").put("blockReason", blockReason);
+        feedback.putArray("safetyRatings").addObject().put("category", "HARM_CATEGORY_HARASSMENT").put("probability", "HIGH");
+        response.putObject("usageMetadata").put("promptTokenCount", promptTokens).put("totalTokenCount", promptTokens);
+        response.put("modelVersion", modelVersion).put("responseId", responseId);
+        return response;
     }
 
     private static String event(JsonNode response) {

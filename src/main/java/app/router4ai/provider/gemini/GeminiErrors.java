@@ -32,6 +32,26 @@ public final class GeminiErrors {
         return status == 408 || status == 429 || status >= 500;
     }
 
+    /**
+     * Gemini refuses a bad, expired or deleted API key with HTTP 400 INVALID_ARGUMENT, the status of a
+     * malformed request; only the ErrorInfo detail's reason {@code API_KEY_INVALID} tells them apart.
+     */
+    static boolean refusedOurKey(ObjectMapper json, int status, byte[] body) {
+        if (status != 400) {
+            return false;
+        }
+        try {
+            for (JsonNode detail : json.readTree(body).path("error").path("details")) {
+                if ("API_KEY_INVALID".equals(detail.path("reason").asText())) {
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: not a key refusal we can recognise
+        }
+        return false;
+    }
+
     /** The client's copy of a 4xx refusal: Gemini's message, its status (lowercase) as the code. */
     static byte[] clientErrorBody(ObjectMapper json, int status, byte[] body) {
         String message = "The provider rejected the request (HTTP " + status + ").";

@@ -74,4 +74,9 @@ public class GeminiWire implements WireAdapter {
     public byte[] clientErrorBody(int status, byte[] body) {
         return GeminiErrors.clientErrorBody(json, status, body);
     }
+
+    @Override
+    public boolean refusedOurKey(int status, byte[] body) {
+        return GeminiErrors.refusedOurKey(json, status, body);
+    }
 }

@@ -32,6 +32,14 @@ class GeminiErrorsTest {
         assertThat(parse(wire.clientErrorBody(404, body)).path("error").path("code").asText()).isEqualTo("not_found");
     }
 
+    @Test
+    void tellsARefusedKeyFromABadRequest() {
+        assertThat(wire.refusedOurKey(400, GeminiFixtures.apiKeyInvalidBody().getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(wire.refusedOurKey(400, GeminiFixtures.errorBody(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")
+                .getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(wire.refusedOurKey(400, "not json".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"503, true", "429, true", "500, true", "504, true", "408, true", "400, false", "403, false", "404, false"})
     void knowsRetryableStatuses(int status, boolean retryable) {

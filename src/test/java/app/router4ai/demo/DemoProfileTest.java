@@ -1,0 +1,100 @@
+package app.router4ai.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.router4ai.auth.ApiKeyService;
+import app.router4ai.tenant.TenantStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Demo mode answers Claude and Gemini models with no provider account: the fake providers are routes
+ * of the router itself, and their URLs name the router's own port, so the port is fixed up front.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("demo")
+class DemoProfileTest {
+
+    private static final int PORT = freePort();
+
+    @Autowired
+    private TenantStore tenants;
+
+    @Autowired
+    private ApiKeyService keys;
+
+    private OpenAIClient client;
+
+    @DynamicPropertySource
+    static void demoProperties(DynamicPropertyRegistry registry) throws IOException {
+        String dataDir = Files.createTempDirectory("router4ai-demo-test").toString();
+        registry.add("server.port", () -> PORT);
+        registry.add("router.data-dir", () -> dataDir);
+    }
+
+    /** The demo key is printed, not returned: the test makes its own. */
+    @BeforeEach
+    void client() {
+        String key = keys.create(tenants.create("Demo test", "demo-test@router4ai.invalid").id(), "demo-test").fullKey();
+        client = OpenAIOkHttpClient.builder().apiKey(key).baseUrl("http://127.0.0.1:" + PORT + "/v1").maxRetries(0)
+                .timeout(Duration.ofSeconds(30)).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"claude-haiku-4-5, anthropic", "gemini-1.5-flash, gemini"})
+    void claudeAndGeminiModelsAnswerInDemoModeStreamedAndNot(String model, String provider) {
+        String reply = provider.equals("anthropic") ? DemoAnthropicProvider.REPLY : DemoGeminiProvider.REPLY;
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage("Hello").build();
+
+        ChatCompletion completion = client.chat().completions().create(params);
+
+        assertThat(completion.model()).as("the demo provider saw the model").isEqualTo(model);
+        assertThat(completion.choices().getFirst().message().content()).contains(reply);
+        assertThat(completion.choices().getFirst().finishReason().asString()).isEqualTo("stop");
+        JsonNode ram = completion._additionalProperties().get("_ram").convert(JsonNode.class);
+        assertThat(ram.get("provider_used").asText()).isEqualTo(provider);
+        assertThat(ram.get("failover_count").asInt()).isZero();
+        assertThat(ram.get("cost_billed_cents_usd").decimalValue()).isPositive();
+
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            chunks = stream.stream().toList();
+        }
+        String text = chunks.stream().flatMap(c -> c.choices().stream()).flatMap(c -> c.delta().content().stream())
+                .reduce("", String::concat);
+        assertThat(text).isEqualTo(reply);
+        ChatCompletionChunk last = chunks.getLast();
+        assertThat(last.usage().orElseThrow().completionTokens()).isEqualTo(reply.split(" ").length);
+        JsonNode streamRam = last._additionalProperties().get("_ram").convert(JsonNode.class);
+        assertThat(streamRam.get("provider_used").asText()).isEqualTo(provider);
+        assertThat(streamRam.get("failover_count").asInt()).isZero();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
