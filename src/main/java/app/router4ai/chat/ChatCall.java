@@ -74,12 +74,9 @@ public final class ChatCall {
         this.clientWantsUsage = clientWantsUsage;
     }
 
+    /** The deployment being tried, or the one that answered. */
     public Deployment deployment() {
         return deployment;
-    }
-
-    public void deployment(Deployment deployment) {
-        this.deployment = deployment;
     }
 
     public void candidates(List<Deployment> ordered) {

@@ -89,7 +89,7 @@ class ChatStreamTest {
         ObjectNode request = JSON.createObjectNode().put("model", "gpt-4o-mini");
         call.parsed(request, "gpt-4o-mini", true, wantsUsage);
         call.caller(new Caller("t", "k"));
-        call.deployment(DEPLOYMENT);
+        call.attempt(DEPLOYMENT);
         InputStream in = new ByteArrayInputStream(upstream.getBytes(StandardCharsets.UTF_8));
         return new ChatStream(in, new OpenAiWire(JSON).streamTranslator(request, DEPLOYMENT), call, JSON,
                 usage -> new app.router4ai.billing.CostCalculator().costCents(DEPLOYMENT.model(), usage), billed::add);
