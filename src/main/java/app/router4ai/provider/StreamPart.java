@@ -18,4 +18,7 @@ public sealed interface StreamPart {
     }
 
     Done DONE = new Done();
+
+    /** An event whose data is not JSON: every translator reports it the same way. */
+    Failure MALFORMED_EVENT = new Failure("The provider sent a malformed stream event.", "server_error", "bad_upstream_stream");
 }

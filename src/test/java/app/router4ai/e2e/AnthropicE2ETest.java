@@ -4,35 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import app.router4ai.chat.SseLines;
 import app.router4ai.fake.AnthropicFixtures;
 import app.router4ai.fake.FakeProvider;
 import app.router4ai.fake.FakeResponse;
-import app.router4ai.support.AllProvidersTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.client.OpenAIClient;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
-import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
-import com.openai.errors.SseException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionContentPart;
-import com.openai.models.chat.completions.ChatCompletionContentPartImage;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
-import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.completions.CompletionUsage;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,20 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * An OpenAI client talking to Claude models through the router: what it sends, what it gets back,
  * and exactly what reaches Anthropic's Messages API (a local fake speaking Anthropic's wire format).
  */
-class AnthropicE2ETest extends AllProvidersTest {
-
-    private TenantKey tenant;
-    private OpenAIClient client;
-
-    @BeforeEach
-    void client() {
-        tenant = newTenantKey();
-        client = openAi(tenant.key());
-    }
-
-    private static ChatCompletionCreateParams.Builder ask(String model, String question) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage(question);
-    }
+class AnthropicE2ETest extends ProviderE2ETest {
 
     // ---- plain text -------------------------------------------------------------------------------
 
@@ -138,11 +114,6 @@ class AnthropicE2ETest extends AllProvidersTest {
                    {"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBORw0KGgoAAAANSUhEUg=="}}]}]"""));
     }
 
-    private static ChatCompletionContentPart image(String url) {
-        return ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
-                .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder().url(url).build()).build());
-    }
-
     // ---- tools ------------------------------------------------------------------------------------
 
     @Test
@@ -222,21 +193,9 @@ class AnthropicE2ETest extends AllProvidersTest {
 
     @Test
     void aStreamWithIncludeUsageEndsWithAUsageChunkCarryingTheCost() {
-        List<ChatCompletionChunk> chunks = streamed(client, ask("anthropic:claude-haiku-4-5", "Hello")
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build());
-
-        assertThat(streamedText(chunks)).isEqualTo(ANTHROPIC_TEXT);
-        assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly("chatcmpl-msg_fake01");
-        assertThat(streamedFinishReasons(chunks)).containsExactly("stop");
-        ChatCompletionChunk last = chunks.getLast();
-        assertThat(last.choices()).isEmpty();
-        CompletionUsage usage = last.usage().orElseThrow();
-        assertThat(List.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens())).containsExactly(12L, 6L, 18L);
-        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c.usage()).isEmpty());
-        JsonNode ram = ram(last._additionalProperties());
-        assertThat(ram.get("provider_used").asText()).isEqualTo("anthropic");
         // claude-haiku-4-5: 12 × $1/M + 6 × $5/M = $0.000042 = 0.0042 cents.
-        assertThat(ram.get("cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.0042");
+        assertStreamEndsWithUsageChunk("anthropic:claude-haiku-4-5", ANTHROPIC_TEXT, "chatcmpl-msg_fake01", List.of(12L, 6L, 18L),
+                "anthropic", "0.0042");
 
         FakeProvider.Received upstream = ANTHROPIC.last();
         assertThat(upstream.path()).isEqualTo("/v1/messages");
@@ -266,19 +225,7 @@ class AnthropicE2ETest extends AllProvidersTest {
 
     @Test
     void aStreamWithoutIncludeUsageCarriesRamOnTheFinishChunk() {
-        HttpResponse<String> response = chat(tenant.key(),
-                "{\"model\":\"anthropic:claude-haiku-4-5\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
-
-        assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
-        List<String> data = SseLines.data(response.body());
-        assertThat(data.getLast()).isEqualTo("[DONE]");
-        List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(d -> readJson(d)).toList();
-        assertThat(chunks).allSatisfy(c -> assertThat(c.has("usage")).as("no usage asked for").isFalse());
-        JsonNode finish = chunks.getLast();
-        assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
-        assertThat(finish.at("/_ram/provider_used").asText()).isEqualTo("anthropic");
-        assertThat(finish.at("/_ram/cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.0042");
-        assertThat(chunks.subList(0, chunks.size() - 1)).noneMatch(c -> c.has("_ram"));
+        assertRamOnlyOnTheFinishChunk("anthropic:claude-haiku-4-5", "anthropic", "0.0042");
     }
 
     // ---- finish reasons ---------------------------------------------------------------------------
@@ -288,14 +235,10 @@ class AnthropicE2ETest extends AllProvidersTest {
     void everyStopReasonArrivesAsTheMatchingFinishReason(String stopReason, String finishReason) {
         ANTHROPIC.enqueue(FakeResponse.json(200, AnthropicFixtures.textMessage("msg_fr", "claude-sonnet-4-6", "Some text",
                 stopReason, 5, 3)));
-        ChatCompletion completion = client.chat().completions().create(ask("anthropic:claude-sonnet-4-6", "Hi").build());
-        assertThat(completion.choices().getFirst().finishReason().asString()).isEqualTo(finishReason);
-
         ANTHROPIC.enqueue(FakeResponse.sseText(AnthropicFixtures.textStream("msg_fr", "claude-sonnet-4-6", List.of("Some", " text"),
                 stopReason, 5, 3)));
-        List<ChatCompletionChunk> chunks = streamed(client, ask("anthropic:claude-sonnet-4-6", "Hi").build());
-        assertThat(streamedFinishReasons(chunks)).containsExactly(finishReason);
-        assertThat(streamedText(chunks)).isEqualTo("Some text");
+
+        assertFinishReasonUnstreamedAndStreamed("anthropic:claude-sonnet-4-6", finishReason);
     }
 
     // ---- errors -----------------------------------------------------------------------------------
@@ -333,48 +276,22 @@ class AnthropicE2ETest extends AllProvidersTest {
         String type = status == 529 ? "overloaded_error" : "api_error";
         ANTHROPIC.enqueue(FakeResponse.json(status, AnthropicFixtures.errorBody(type, "Internal trouble " + status)));
 
-        InternalServerException error = catchThrowableOfType(InternalServerException.class,
-                () -> client.chat().completions().create(ask("anthropic:claude-haiku-4-5", "Hi").build()));
-
-        assertThat(error.statusCode()).isEqualTo(503);
-        assertThat(error.code()).contains("all_providers_failed");
-        assertThat(error.type()).contains("server_error");
-        assertThat(error.getMessage()).contains("anthropic").contains("HTTP " + status).doesNotContain(ANTHROPIC_KEY);
-        assertThat(error.headers().values("retry-after")).isNotEmpty();
-        assertThat(ANTHROPIC.received()).hasSize(1);
-        assertThat(OPENAI.received()).as("pinned: never another provider").isEmpty();
-        assertThat(GEMINI.received()).isEmpty();
+        assertPinnedFailureWithoutFailover("anthropic:claude-haiku-4-5", status, "anthropic", ANTHROPIC_KEY, ANTHROPIC, GEMINI);
     }
 
     @Test
     void anOverloadedClaudeFailsOverToTheNextProviderOfTheTierWhenNotPinned() {
         ANTHROPIC.enqueue(FakeResponse.json(529, AnthropicFixtures.errorBody("overloaded_error", "Overloaded")));
 
-        ChatCompletion completion = client.chat().completions().create(ask("claude-haiku-4-5", "Hi").build());
-
-        JsonNode ram = ram(completion._additionalProperties());
-        assertThat(ram.get("provider_used").asText()).isEqualTo("openai");
-        assertThat(ram.get("failover_count").asInt()).isEqualTo(1);
-        assertThat(ANTHROPIC.received()).hasSize(1);
-        assertThat(OPENAI.last().json().get("model").asText()).isEqualTo("gpt-4o-mini");
+        assertFailedOverToOpenAi("claude-haiku-4-5", ANTHROPIC);
     }
 
     @Test
     void anErrorEventMidStreamSurfacesAsAnExceptionWhileIterating() {
         ANTHROPIC.enqueue(FakeResponse.sseText(AnthropicFixtures.cutTextStream("msg_err", "claude-sonnet-4-6", "Hel", 12)
                 + AnthropicFixtures.errorEvent("overloaded_error", "Overloaded")));
-        List<ChatCompletionChunk> received = new ArrayList<>();
 
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
-                .createStreaming(ask("anthropic:claude-sonnet-4-6", "Hello").build())) {
-            assertThatThrownBy(() -> stream.stream().forEach(received::add))
-                    .isInstanceOfSatisfying(SseException.class, e -> {
-                        assertThat(e.getMessage()).contains("Overloaded");
-                        assertThat(e.code()).contains("overloaded");
-                        assertThat(e.type()).contains("server_error");
-                    });
-        }
-        assertThat(streamedText(received)).as("what came before the error still arrived").isEqualTo("Hel");
+        assertOverloadSurfacesWhileIterating("anthropic:claude-sonnet-4-6", "Overloaded");
     }
 
     @Test
@@ -382,13 +299,7 @@ class AnthropicE2ETest extends AllProvidersTest {
         ANTHROPIC.enqueue(FakeResponse.sseText(AnthropicFixtures.cutTextStream("msg_err", "claude-sonnet-4-6", "Hel", 12)
                 + AnthropicFixtures.errorEvent("overloaded_error", "Overloaded")));
 
-        HttpResponse<String> response = chat(tenant.key(),
-                "{\"model\":\"anthropic:claude-sonnet-4-6\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<String> data = SseLines.data(response.body());
-        assertThat(data).doesNotContain("[DONE]");
-        assertThat(readJson(data.getLast())).isEqualTo(readJson("""
+        assertThat(lastEventOfAFailedStream("anthropic:claude-sonnet-4-6")).isEqualTo(readJson("""
                 {"error":{"message":"Overloaded","type":"server_error","param":null,"code":"overloaded"}}"""));
     }
 

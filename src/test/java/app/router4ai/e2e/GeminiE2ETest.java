@@ -8,19 +8,14 @@ import app.router4ai.chat.SseLines;
 import app.router4ai.fake.FakeProvider;
 import app.router4ai.fake.FakeResponse;
 import app.router4ai.fake.GeminiFixtures;
-import app.router4ai.support.AllProvidersTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.client.OpenAIClient;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
-import com.openai.errors.SseException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionContentPart;
-import com.openai.models.chat.completions.ChatCompletionContentPartImage;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
@@ -28,10 +23,8 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.completions.CompletionUsage;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,20 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * An OpenAI client talking to Gemini models through the router: what it sends, what it gets back,
  * and exactly what reaches the Gemini API (a local fake speaking Gemini's wire format).
  */
-class GeminiE2ETest extends AllProvidersTest {
-
-    private TenantKey tenant;
-    private OpenAIClient client;
-
-    @BeforeEach
-    void client() {
-        tenant = newTenantKey();
-        client = openAi(tenant.key());
-    }
-
-    private static ChatCompletionCreateParams.Builder ask(String model, String question) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage(question);
-    }
+class GeminiE2ETest extends ProviderE2ETest {
 
     // ---- plain text -------------------------------------------------------------------------------
 
@@ -133,11 +113,6 @@ class GeminiE2ETest extends AllProvidersTest {
                    {"text":"What is in these pictures?"},
                    {"fileData":{"mimeType":"image/png","fileUri":"https://images.example.com/cat.png"}},
                    {"inlineData":{"mimeType":"image/webp","data":"UklGRhYAAABXRUJQ"}}]}]"""));
-    }
-
-    private static ChatCompletionContentPart image(String url) {
-        return ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
-                .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder().url(url).build()).build());
     }
 
     // ---- tools ------------------------------------------------------------------------------------
@@ -227,21 +202,9 @@ class GeminiE2ETest extends AllProvidersTest {
 
     @Test
     void aStreamWithIncludeUsageEndsWithAUsageChunkCarryingTheCost() {
-        List<ChatCompletionChunk> chunks = streamed(client, ask("gemini:gemini-1.5-flash", "Hello")
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build());
-
-        assertThat(streamedText(chunks)).isEqualTo(GEMINI_TEXT);
-        assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly("chatcmpl-resp_fake01");
-        assertThat(streamedFinishReasons(chunks)).containsExactly("stop");
-        ChatCompletionChunk last = chunks.getLast();
-        assertThat(last.choices()).isEmpty();
-        CompletionUsage usage = last.usage().orElseThrow();
-        assertThat(List.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens())).containsExactly(10L, 5L, 15L);
-        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c.usage()).isEmpty());
-        JsonNode ram = ram(last._additionalProperties());
-        assertThat(ram.get("provider_used").asText()).isEqualTo("gemini");
         // gemini-1.5-flash: 10 × $0.075/M + 5 × $0.30/M = $0.00000225 = 0.000225 cents.
-        assertThat(ram.get("cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.000225");
+        assertStreamEndsWithUsageChunk("gemini:gemini-1.5-flash", GEMINI_TEXT, "chatcmpl-resp_fake01", List.of(10L, 5L, 15L),
+                "gemini", "0.000225");
 
         FakeProvider.Received upstream = GEMINI.last();
         assertThat(upstream.path()).isEqualTo("/v1beta/models/gemini-1.5-flash:streamGenerateContent?alt=sse");
@@ -270,19 +233,7 @@ class GeminiE2ETest extends AllProvidersTest {
 
     @Test
     void aStreamWithoutIncludeUsageCarriesRamOnTheFinishChunk() {
-        HttpResponse<String> response = chat(tenant.key(),
-                "{\"model\":\"gemini:gemini-1.5-flash\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
-
-        assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
-        List<String> data = SseLines.data(response.body());
-        assertThat(data.getLast()).isEqualTo("[DONE]");
-        List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(d -> readJson(d)).toList();
-        assertThat(chunks).allSatisfy(c -> assertThat(c.has("usage")).as("no usage asked for").isFalse());
-        JsonNode finish = chunks.getLast();
-        assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
-        assertThat(finish.at("/_ram/provider_used").asText()).isEqualTo("gemini");
-        assertThat(finish.at("/_ram/cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.000225");
-        assertThat(chunks.subList(0, chunks.size() - 1)).noneMatch(c -> c.has("_ram"));
+        assertRamOnlyOnTheFinishChunk("gemini:gemini-1.5-flash", "gemini", "0.000225");
     }
 
     // ---- finish reasons ---------------------------------------------------------------------------
@@ -292,14 +243,10 @@ class GeminiE2ETest extends AllProvidersTest {
     void everyFinishReasonArrivesAsTheMatchingOpenAiOne(String geminiReason, String finishReason) {
         GEMINI.enqueue(FakeResponse.json(200, GeminiFixtures.textResponse("resp_fr", "gemini-1.5-pro", "Some text",
                 geminiReason, 5, 3)));
-        ChatCompletion completion = client.chat().completions().create(ask("gemini:gemini-1.5-pro", "Hi").build());
-        assertThat(completion.choices().getFirst().finishReason().asString()).isEqualTo(finishReason);
-
         GEMINI.enqueue(FakeResponse.sseText(GeminiFixtures.textStream("resp_fr", "gemini-1.5-pro", List.of("Some", " text"),
                 geminiReason, 5, 3)));
-        List<ChatCompletionChunk> chunks = streamed(client, ask("gemini:gemini-1.5-pro", "Hi").build());
-        assertThat(streamedFinishReasons(chunks)).containsExactly(finishReason);
-        assertThat(streamedText(chunks)).isEqualTo("Some text");
+
+        assertFinishReasonUnstreamedAndStreamed("gemini:gemini-1.5-pro", finishReason);
     }
 
     @Test
@@ -364,17 +311,7 @@ class GeminiE2ETest extends AllProvidersTest {
     void aFailingGeminiGivesAPinnedRequest503AllProvidersFailedWithoutFailover(int status, String geminiStatus) {
         GEMINI.enqueue(FakeResponse.json(status, GeminiFixtures.errorBody(status, geminiStatus, "Trouble " + status)));
 
-        InternalServerException error = catchThrowableOfType(InternalServerException.class,
-                () -> client.chat().completions().create(ask("gemini:gemini-1.5-flash", "Hi").build()));
-
-        assertThat(error.statusCode()).isEqualTo(503);
-        assertThat(error.code()).contains("all_providers_failed");
-        assertThat(error.type()).contains("server_error");
-        assertThat(error.getMessage()).contains("gemini").contains("HTTP " + status).doesNotContain(GEMINI_KEY);
-        assertThat(error.headers().values("retry-after")).isNotEmpty();
-        assertThat(GEMINI.received()).hasSize(1);
-        assertThat(OPENAI.received()).as("pinned: never another provider").isEmpty();
-        assertThat(ANTHROPIC.received()).isEmpty();
+        assertPinnedFailureWithoutFailover("gemini:gemini-1.5-flash", status, "gemini", GEMINI_KEY, GEMINI, ANTHROPIC);
     }
 
     @Test
@@ -400,31 +337,15 @@ class GeminiE2ETest extends AllProvidersTest {
     void anOverloadedGeminiFailsOverToTheNextProviderOfTheTierWhenNotPinned() {
         GEMINI.enqueue(FakeResponse.json(503, GeminiFixtures.errorBody(503, "UNAVAILABLE", "The model is overloaded.")));
 
-        ChatCompletion completion = client.chat().completions().create(ask("gemini-1.5-flash", "Hi").build());
-
-        JsonNode ram = ram(completion._additionalProperties());
-        assertThat(ram.get("provider_used").asText()).isEqualTo("openai");
-        assertThat(ram.get("failover_count").asInt()).isEqualTo(1);
-        assertThat(GEMINI.received()).hasSize(1);
-        assertThat(OPENAI.last().json().get("model").asText()).isEqualTo("gpt-4o-mini");
+        assertFailedOverToOpenAi("gemini-1.5-flash", GEMINI);
     }
 
     @Test
     void anErrorEventMidStreamSurfacesAsAnExceptionWhileIterating() {
         GEMINI.enqueue(FakeResponse.sseText(GeminiFixtures.cutTextStream("resp_err", "gemini-1.5-pro", "Hel", 10)
                 + GeminiFixtures.errorEvent(503, "UNAVAILABLE", "The model is overloaded.")));
-        List<ChatCompletionChunk> received = new ArrayList<>();
 
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
-                .createStreaming(ask("gemini:gemini-1.5-pro", "Hello").build())) {
-            assertThatThrownBy(() -> stream.stream().forEach(received::add))
-                    .isInstanceOfSatisfying(SseException.class, e -> {
-                        assertThat(e.getMessage()).contains("The model is overloaded.");
-                        assertThat(e.code()).contains("overloaded");
-                        assertThat(e.type()).contains("server_error");
-                    });
-        }
-        assertThat(streamedText(received)).as("what came before the error still arrived").isEqualTo("Hel");
+        assertOverloadSurfacesWhileIterating("gemini:gemini-1.5-pro", "The model is overloaded.");
     }
 
     @Test
@@ -432,13 +353,7 @@ class GeminiE2ETest extends AllProvidersTest {
         GEMINI.enqueue(FakeResponse.sseText(GeminiFixtures.cutTextStream("resp_err", "gemini-1.5-pro", "Hel", 10)
                 + GeminiFixtures.errorEvent(503, "UNAVAILABLE", "The model is overloaded.")));
 
-        HttpResponse<String> response = chat(tenant.key(),
-                "{\"model\":\"gemini:gemini-1.5-pro\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<String> data = SseLines.data(response.body());
-        assertThat(data).doesNotContain("[DONE]");
-        assertThat(readJson(data.getLast())).isEqualTo(readJson("""
+        assertThat(lastEventOfAFailedStream("gemini:gemini-1.5-pro")).isEqualTo(readJson("""
                 {"error":{"message":"The model is overloaded.","type":"server_error","param":null,"code":"overloaded"}}"""));
     }
 

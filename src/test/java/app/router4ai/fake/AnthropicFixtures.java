@@ -1,10 +1,10 @@
 package app.router4ai.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static app.router4ai.fake.FixtureJson.JSON;
+import static app.router4ai.fake.FixtureJson.read;
+import static app.router4ai.fake.FixtureJson.write;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -13,8 +13,6 @@ import java.util.List;
  * the mappers against the provider rather than against themselves.
  */
 public final class AnthropicFixtures {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnthropicFixtures() {
     }
@@ -135,21 +133,5 @@ public final class AnthropicFixtures {
         message.putObject("usage").put("input_tokens", inputTokens).put("cache_creation_input_tokens", 0)
                 .put("cache_read_input_tokens", 0).put("output_tokens", outputTokens);
         return message;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,11 @@
 package app.router4ai.fake;
 
+import static app.router4ai.fake.FixtureJson.JSON;
+import static app.router4ai.fake.FixtureJson.read;
+import static app.router4ai.fake.FixtureJson.write;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -13,8 +14,6 @@ import java.util.List;
  * and there is no terminator. Written from the reference, independent of the router's mappers.
  */
 public final class GeminiFixtures {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GeminiFixtures() {
     }
@@ -174,21 +173,5 @@ public final class GeminiFixtures {
                 .put("candidatesTokenCount", candidateTokens).put("totalTokenCount", promptTokens + candidateTokens);
         response.put("modelVersion", modelVersion).put("responseId", responseId);
         return response;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

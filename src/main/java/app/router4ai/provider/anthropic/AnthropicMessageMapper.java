@@ -1,5 +1,6 @@
 package app.router4ai.provider.anthropic;
 
+import app.router4ai.provider.OpenAiContent;
 import app.router4ai.provider.UnsupportedRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ final class AnthropicMessageMapper {
             String param = "messages[" + i + "]";
             String role = message.path("role").asText();
             switch (role) {
-                case "system", "developer" -> system.add(AnthropicContentMapper.text(message.get("content"), param + ".content"));
+                case "system", "developer" -> system.add(OpenAiContent.text(message.get("content"), param + ".content"));
                 case "user" -> append(turns, "user", content.userBlocks(message.get("content"), param + ".content"));
                 case "assistant" -> append(turns, "assistant", assistantBlocks(message, param));
                 case "tool" -> append(turns, "user", json.createArrayNode().add(toolResult(message, param)));
@@ -61,7 +62,7 @@ final class AnthropicMessageMapper {
 
     private ArrayNode assistantBlocks(JsonNode message, String param) {
         ArrayNode blocks = json.createArrayNode();
-        content.addText(blocks, AnthropicContentMapper.text(message.get("content"), param + ".content"));
+        content.addText(blocks, OpenAiContent.text(message.get("content"), param + ".content"));
         JsonNode calls = message.path("tool_calls");
         for (int j = 0; j < calls.size(); j++) {
             JsonNode call = calls.get(j);
@@ -79,7 +80,7 @@ final class AnthropicMessageMapper {
         return json.createObjectNode()
                 .put("type", "tool_result")
                 .put("tool_use_id", message.path("tool_call_id").asText())
-                .put("content", AnthropicContentMapper.text(message.get("content"), param + ".content"));
+                .put("content", OpenAiContent.text(message.get("content"), param + ".content"));
     }
 
     /** OpenAI carries arguments as a JSON string; Anthropic wants the object itself. */

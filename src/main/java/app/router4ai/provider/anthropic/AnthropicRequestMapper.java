@@ -1,5 +1,6 @@
 package app.router4ai.provider.anthropic;
 
+import app.router4ai.provider.OpenAiParams;
 import app.router4ai.provider.UnsupportedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +47,9 @@ final class AnthropicRequestMapper {
         }
         body.set("messages", mapped.messages());
         body.put("max_tokens", maxTokens(request, model));
-        copyNumber(request, "temperature", body, "temperature");
-        copyNumber(request, "top_p", body, "top_p");
-        ArrayNode stop = stopSequences(request.get("stop"));
+        OpenAiParams.copy(request, "temperature", body, "temperature");
+        OpenAiParams.copy(request, "top_p", body, "top_p");
+        ArrayNode stop = OpenAiParams.stopSequences(json, request.get("stop"));
         if (!stop.isEmpty()) {
             body.set("stop_sequences", stop);
         }
@@ -72,9 +73,7 @@ final class AnthropicRequestMapper {
         if (request.path("n").asInt(1) > 1) {
             throw new UnsupportedRequest("n", "n > 1 is not supported by this model's provider; send one request per choice.");
         }
-        if (request.path("logprobs").asBoolean(false)) {
-            throw new UnsupportedRequest("logprobs", "logprobs is not supported by this model's provider.");
-        }
+        OpenAiParams.rejectLogprobs(request);
         if ("json_schema".equals(request.path("response_format").path("type").asText())) {
             throw new UnsupportedRequest("response_format",
                     "response_format json_schema is not supported by this model's provider; use json_object or tools instead.");
@@ -89,28 +88,7 @@ final class AnthropicRequestMapper {
     }
 
     private static int maxTokens(ObjectNode request, String model) {
-        if (request.hasNonNull("max_completion_tokens")) {
-            return request.get("max_completion_tokens").asInt();
-        }
-        if (request.hasNonNull("max_tokens")) {
-            return request.get("max_tokens").asInt();
-        }
-        return AnthropicMaxTokens.defaultFor(model);
-    }
-
-    private ArrayNode stopSequences(JsonNode stop) {
-        ArrayNode out = json.createArrayNode();
-        if (stop != null && stop.isTextual()) {
-            out.add(stop.asText());
-        } else if (stop != null && stop.isArray()) {
-            stop.forEach(s -> out.add(s.asText()));
-        }
-        return out;
-    }
-
-    private static void copyNumber(ObjectNode from, String field, ObjectNode to, String as) {
-        if (from.hasNonNull(field)) {
-            to.set(as, from.get(field));
-        }
+        JsonNode asked = OpenAiParams.maxTokens(request);
+        return asked != null ? asked.asInt() : AnthropicMaxTokens.defaultFor(model);
     }
 }

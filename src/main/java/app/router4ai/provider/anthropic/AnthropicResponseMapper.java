@@ -1,5 +1,6 @@
 package app.router4ai.provider.anthropic;
 
+import app.router4ai.provider.OpenAiChunks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,11 +48,8 @@ final class AnthropicResponseMapper {
                 }
             }
         }
-        ObjectNode completion = json.createObjectNode()
-                .put("id", "chatcmpl-" + body.path("id").asText())
-                .put("object", "chat.completion")
-                .put("created", clock.instant().getEpochSecond())
-                .put("model", body.path("model").asText(fallbackModel));
+        ObjectNode completion = OpenAiChunks.completion(json, "chatcmpl-" + body.path("id").asText(),
+                clock.instant().getEpochSecond(), body.path("model").asText(fallbackModel));
         ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         if (anyText) {

@@ -1,5 +1,6 @@
 package app.router4ai.provider.anthropic;
 
+import app.router4ai.provider.OpenAiChunks;
 import app.router4ai.provider.StreamPart;
 import app.router4ai.provider.StreamTranslator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,7 +43,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         try {
             node = json.readTree(data);
         } catch (JsonProcessingException e) {
-            return List.of(new StreamPart.Failure("The provider sent a malformed stream event.", "server_error", "bad_upstream_stream"));
+            return List.of(StreamPart.MALFORMED_EVENT);
         }
         // The data's own type is authoritative; the event: line repeats it.
         String type = node.path("type").asText(event == null ? "" : event);
@@ -122,10 +123,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         }
         stopped = true;
         List<StreamPart> parts = new ArrayList<>(2);
-        ObjectNode usageChunk = base();
-        usageChunk.putArray("choices");
-        usageChunk.set("usage", usage.toOpenAi(json));
-        parts.add(new StreamPart.Chunk(usageChunk));
+        parts.add(new StreamPart.Chunk(OpenAiChunks.usageChunk(head(), usage.toOpenAi(json))));
         parts.add(StreamPart.DONE);
         return parts;
     }
@@ -137,17 +135,10 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     }
 
     private StreamPart chunk(ObjectNode delta, String finishReason) {
-        ObjectNode chunk = base();
-        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
-        chunk.putNull("usage");
-        return new StreamPart.Chunk(chunk);
+        return new StreamPart.Chunk(OpenAiChunks.choiceChunk(head(), 0, delta, finishReason));
     }
 
-    private ObjectNode base() {
-        return json.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
-                .put("created", created).put("model", model);
+    private ObjectNode head() {
+        return OpenAiChunks.chunkHead(json, id, created, model);
     }
 }

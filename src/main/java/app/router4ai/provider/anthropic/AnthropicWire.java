@@ -5,7 +5,6 @@ import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapter;
 import app.router4ai.routing.Deployment;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,15 +47,11 @@ public class AnthropicWire implements WireAdapter {
     @Override
     public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
         ObjectNode body = requests.map(request, deployment.model().providerModel(), stream);
-        try {
-            return new UpstreamRequest(deployment.provider().baseUrl() + "/v1/messages",
-                    Map.of("x-api-key", deployment.provider().apiKey(),
-                            "anthropic-version", API_VERSION,
-                            "Accept", stream ? "text/event-stream" : "application/json"),
-                    json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + "/v1/messages",
+                Map.of("x-api-key", deployment.provider().apiKey(),
+                        "anthropic-version", API_VERSION,
+                        "Accept", UpstreamRequest.accept(stream)),
+                body);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.router4ai.provider.gemini;
 
+import app.router4ai.provider.OpenAiContent;
 import app.router4ai.provider.UnsupportedRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ final class GeminiContentsMapper {
             String param = "messages[" + i + "]";
             String role = message.path("role").asText();
             switch (role) {
-                case "system", "developer" -> parts.addText(system, GeminiPartMapper.text(message.get("content"), param + ".content"));
+                case "system", "developer" -> parts.addText(system, OpenAiContent.text(message.get("content"), param + ".content"));
                 case "user" -> append(turns, "user", parts.userParts(message.get("content"), param + ".content"));
                 case "assistant" -> append(turns, "model", modelParts(message, param, signCalls, functionNameByCallId));
                 case "tool" -> append(turns, "user", json.createArrayNode().add(functionResponse(message, param, functionNameByCallId)));
@@ -63,7 +64,7 @@ final class GeminiContentsMapper {
 
     private ArrayNode modelParts(JsonNode message, String param, boolean signCalls, Map<String, String> names) {
         ArrayNode out = json.createArrayNode();
-        parts.addText(out, GeminiPartMapper.text(message.get("content"), param + ".content"));
+        parts.addText(out, OpenAiContent.text(message.get("content"), param + ".content"));
         JsonNode calls = message.path("tool_calls");
         for (int j = 0; j < calls.size(); j++) {
             JsonNode call = calls.get(j);
@@ -89,7 +90,7 @@ final class GeminiContentsMapper {
         }
         ObjectNode part = json.createObjectNode();
         part.putObject("functionResponse").put("name", name)
-                .set("response", response(GeminiPartMapper.text(message.get("content"), param + ".content")));
+                .set("response", response(OpenAiContent.text(message.get("content"), param + ".content")));
         return part;
     }
 

@@ -1,9 +1,9 @@
 package app.router4ai.provider.gemini;
 
+import app.router4ai.provider.OpenAiErrorBody;
 import app.router4ai.provider.StreamPart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -54,26 +54,7 @@ public final class GeminiErrors {
 
     /** The client's copy of a 4xx refusal: Gemini's message, its status (lowercase) as the code. */
     static byte[] clientErrorBody(ObjectMapper json, int status, byte[] body) {
-        String message = "The provider rejected the request (HTTP " + status + ").";
-        String code = null;
-        try {
-            JsonNode error = json.readTree(body).path("error");
-            if (error.hasNonNull("message")) {
-                message = error.get("message").asText();
-            }
-            if (error.hasNonNull("status")) {
-                code = error.get("status").asText().toLowerCase(Locale.ROOT);
-            }
-        } catch (IOException | RuntimeException e) {
-            // not JSON: keep the generic message
-        }
-        ObjectNode out = json.createObjectNode();
-        out.putObject("error").put("message", message).put("type", "invalid_request_error").putNull("param").put("code", code);
-        try {
-            return json.writeValueAsBytes(out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpenAiErrorBody.fromProviderError(json, status, body, "status");
     }
 
     static StreamPart.Failure streamFailure(JsonNode error) {

@@ -1,6 +1,6 @@
 package app.router4ai.provider.gemini;
 
-import app.router4ai.provider.UnsupportedRequest;
+import app.router4ai.provider.OpenAiContent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,50 +29,8 @@ final class GeminiPartMapper {
     /** Parts for a user message: text, inlineData (data URLs) and fileData (http(s) URLs). */
     ArrayNode userParts(JsonNode content, String param) {
         ArrayNode parts = json.createArrayNode();
-        if (content == null || content.isNull()) {
-            return parts;
-        }
-        if (content.isTextual()) {
-            addText(parts, content.asText());
-            return parts;
-        }
-        if (!content.isArray()) {
-            throw new UnsupportedRequest(param, "Message content must be a string or an array of content parts.");
-        }
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode part = content.get(i);
-            String type = part.path("type").asText();
-            switch (type) {
-                case "text" -> addText(parts, part.path("text").asText());
-                case "image_url" -> parts.add(image(part.path("image_url").path("url").asText(), param + "[" + i + "].image_url.url"));
-                default -> throw new UnsupportedRequest(param + "[" + i + "].type",
-                        "Content part type '" + type + "' is not supported by this model's provider.");
-            }
-        }
+        OpenAiContent.forEachUserPart(content, param, text -> addText(parts, text), image -> parts.add(image(image)));
         return parts;
-    }
-
-    /** The text of system, developer, assistant and tool content: text (and refusal) parts joined. */
-    static String text(JsonNode content, String param) {
-        if (content == null || content.isNull()) {
-            return "";
-        }
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        if (!content.isArray()) {
-            throw new UnsupportedRequest(param, "Message content must be a string or an array of content parts.");
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < content.size(); i++) {
-            JsonNode part = content.get(i);
-            switch (part.path("type").asText()) {
-                case "text" -> text.append(part.path("text").asText());
-                case "refusal" -> text.append(part.path("refusal").asText());
-                default -> throw new UnsupportedRequest(param + "[" + i + "].type", "Only text content parts are allowed in this message.");
-            }
-        }
-        return text.toString();
     }
 
     void addText(ArrayNode parts, String text) {
@@ -81,21 +39,13 @@ final class GeminiPartMapper {
         }
     }
 
-    private ObjectNode image(String url, String param) {
+    private ObjectNode image(OpenAiContent.Image image) {
         ObjectNode part = json.createObjectNode();
-        if (url.startsWith("data:")) {
-            int comma = url.indexOf(',');
-            String header = comma < 0 ? "" : url.substring(5, comma);
-            if (!header.endsWith(";base64")) {
-                throw new UnsupportedRequest(param, "Image data URLs must be base64-encoded (data:<media type>;base64,<data>).");
-            }
-            part.putObject("inlineData")
-                    .put("mimeType", header.substring(0, header.length() - ";base64".length()))
-                    .put("data", url.substring(comma + 1));
-        } else if (url.startsWith("https://") || url.startsWith("http://")) {
-            part.putObject("fileData").put("mimeType", imageType(url)).put("fileUri", url);
-        } else {
-            throw new UnsupportedRequest(param, "Image URLs must be http(s) URLs or base64 data URLs.");
+        switch (image) {
+            case OpenAiContent.Image.Inline inline -> part.putObject("inlineData")
+                    .put("mimeType", inline.mediaType()).put("data", inline.data());
+            case OpenAiContent.Image.Remote remote -> part.putObject("fileData")
+                    .put("mimeType", imageType(remote.url())).put("fileUri", remote.url());
         }
         return part;
     }

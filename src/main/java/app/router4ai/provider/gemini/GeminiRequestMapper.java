@@ -1,6 +1,6 @@
 package app.router4ai.provider.gemini;
 
-import app.router4ai.provider.UnsupportedRequest;
+import app.router4ai.provider.OpenAiParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,9 +33,7 @@ final class GeminiRequestMapper {
     }
 
     ObjectNode map(ObjectNode request, String model) {
-        if (request.path("logprobs").asBoolean(false)) {
-            throw new UnsupportedRequest("logprobs", "logprobs is not supported by this model's provider.");
-        }
+        OpenAiParams.rejectLogprobs(request);
         GeminiContentsMapper.Mapped mapped = contents.map(request.path("messages"), requiresThoughtSignatures(model));
         ObjectNode body = json.createObjectNode();
         body.set("contents", mapped.contents());
@@ -62,17 +60,20 @@ final class GeminiRequestMapper {
 
     private ObjectNode generationConfig(ObjectNode request) {
         ObjectNode config = json.createObjectNode();
-        copy(request, "temperature", config, "temperature");
-        copy(request, "top_p", config, "topP");
-        copy(request, request.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens", config, "maxOutputTokens");
-        ArrayNode stop = stopSequences(request.get("stop"));
+        OpenAiParams.copy(request, "temperature", config, "temperature");
+        OpenAiParams.copy(request, "top_p", config, "topP");
+        JsonNode maxTokens = OpenAiParams.maxTokens(request);
+        if (maxTokens != null) {
+            config.set("maxOutputTokens", maxTokens);
+        }
+        ArrayNode stop = OpenAiParams.stopSequences(json, request.get("stop"));
         if (!stop.isEmpty()) {
             config.set("stopSequences", stop);
         }
-        copy(request, "n", config, "candidateCount");
-        copy(request, "presence_penalty", config, "presencePenalty");
-        copy(request, "frequency_penalty", config, "frequencyPenalty");
-        copy(request, "seed", config, "seed");
+        OpenAiParams.copy(request, "n", config, "candidateCount");
+        OpenAiParams.copy(request, "presence_penalty", config, "presencePenalty");
+        OpenAiParams.copy(request, "frequency_penalty", config, "frequencyPenalty");
+        OpenAiParams.copy(request, "seed", config, "seed");
         JsonNode format = request.path("response_format");
         switch (format.path("type").asText()) {
             case "json_object" -> config.put("responseMimeType", "application/json");
@@ -87,21 +88,5 @@ final class GeminiRequestMapper {
             }
         }
         return config;
-    }
-
-    private ArrayNode stopSequences(JsonNode stop) {
-        ArrayNode out = json.createArrayNode();
-        if (stop != null && stop.isTextual()) {
-            out.add(stop.asText());
-        } else if (stop != null && stop.isArray()) {
-            stop.forEach(s -> out.add(s.asText()));
-        }
-        return out;
-    }
-
-    private static void copy(ObjectNode from, String field, ObjectNode to, String as) {
-        if (from.hasNonNull(field)) {
-            to.set(as, from.get(field));
-        }
     }
 }

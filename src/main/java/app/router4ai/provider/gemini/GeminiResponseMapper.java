@@ -1,5 +1,6 @@
 package app.router4ai.provider.gemini;
 
+import app.router4ai.provider.OpenAiChunks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,11 +28,8 @@ final class GeminiResponseMapper {
             throw new IllegalArgumentException("not a Gemini GenerateContentResponse");
         }
         String responseId = body.hasNonNull("responseId") ? body.get("responseId").asText() : UUID.randomUUID().toString();
-        ObjectNode completion = json.createObjectNode()
-                .put("id", "chatcmpl-" + responseId)
-                .put("object", "chat.completion")
-                .put("created", clock.instant().getEpochSecond())
-                .put("model", body.path("modelVersion").asText(fallbackModel));
+        ObjectNode completion = OpenAiChunks.completion(json, "chatcmpl-" + responseId,
+                clock.instant().getEpochSecond(), body.path("modelVersion").asText(fallbackModel));
         ArrayNode choices = completion.putArray("choices");
         JsonNode candidates = body.path("candidates");
         for (int i = 0; i < candidates.size(); i++) {

@@ -1,5 +1,6 @@
 package app.router4ai.provider.gemini;
 
+import app.router4ai.provider.OpenAiChunks;
 import app.router4ai.provider.StreamPart;
 import app.router4ai.provider.StreamTranslator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,7 +48,7 @@ final class GeminiStreamTranslator implements StreamTranslator {
         try {
             node = json.readTree(data);
         } catch (JsonProcessingException e) {
-            return List.of(new StreamPart.Failure("The provider sent a malformed stream event.", "server_error", "bad_upstream_stream"));
+            return List.of(StreamPart.MALFORMED_EVENT);
         }
         if (node.has("error")) {
             return List.of(GeminiErrors.streamFailure(node.get("error")));
@@ -80,9 +81,7 @@ final class GeminiStreamTranslator implements StreamTranslator {
         if (!finished) {
             return List.of();
         }
-        ObjectNode usageChunk = base();
-        usageChunk.putArray("choices");
-        usageChunk.set("usage", GeminiUsage.toOpenAi(json, usageMetadata));
+        ObjectNode usageChunk = OpenAiChunks.usageChunk(head(), GeminiUsage.toOpenAi(json, usageMetadata));
         return List.of(new StreamPart.Chunk(usageChunk), StreamPart.DONE);
     }
 
@@ -114,17 +113,10 @@ final class GeminiStreamTranslator implements StreamTranslator {
     }
 
     private ObjectNode chunk(int index, ObjectNode delta, String finishReason) {
-        ObjectNode chunk = base();
-        ObjectNode choice = chunk.putArray("choices").addObject().put("index", index);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
-        chunk.putNull("usage");
-        return chunk;
+        return OpenAiChunks.choiceChunk(head(), index, delta, finishReason);
     }
 
-    private ObjectNode base() {
-        return json.createObjectNode().put("id", "chatcmpl-" + responseId).put("object", "chat.completion.chunk")
-                .put("created", created).put("model", model);
+    private ObjectNode head() {
+        return OpenAiChunks.chunkHead(json, "chatcmpl-" + responseId, created, model);
     }
 }

@@ -5,7 +5,6 @@ import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapter;
 import app.router4ai.routing.Deployment;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,14 +49,9 @@ public class GeminiWire implements WireAdapter {
         ObjectNode body = requests.map(request, model);
         String url = deployment.provider().baseUrl() + "/v1beta/models/" + model
                 + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
-        try {
-            return new UpstreamRequest(url,
-                    Map.of("x-goog-api-key", deployment.provider().apiKey(),
-                            "Accept", stream ? "text/event-stream" : "application/json"),
-                    json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return UpstreamRequest.ofJson(json, url,
+                Map.of("x-goog-api-key", deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream)),
+                body);
     }
 
     @Override

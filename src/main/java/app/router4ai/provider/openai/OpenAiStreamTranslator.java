@@ -26,7 +26,7 @@ final class OpenAiStreamTranslator implements StreamTranslator {
         try {
             node = json.readTree(data);
         } catch (JsonProcessingException e) {
-            return List.of(new StreamPart.Failure("The provider sent a malformed stream event.", "server_error", "bad_upstream_stream"));
+            return List.of(StreamPart.MALFORMED_EVENT);
         }
         if (node.has("error")) {
             JsonNode error = node.get("error");

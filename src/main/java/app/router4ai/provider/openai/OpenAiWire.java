@@ -42,14 +42,9 @@ public class OpenAiWire implements WireAdapter {
             }
             body.set("stream_options", options.put("include_usage", true));
         }
-        try {
-            return new UpstreamRequest(deployment.provider().baseUrl() + "/chat/completions",
-                    Map.of("Authorization", "Bearer " + deployment.provider().apiKey(),
-                            "Accept", stream ? "text/event-stream" : "application/json"),
-                    json.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + "/chat/completions",
+                Map.of("Authorization", "Bearer " + deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream)),
+                body);
     }
 
     @Override
