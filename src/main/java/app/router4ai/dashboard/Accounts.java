@@ -9,14 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Dashboard accounts: sign-up creates a tenant and its first user; sign-in looks users up by email. */
 @Service
-class Accounts implements UserDetailsService {
+class Accounts {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,8 +55,7 @@ class Accounts implements UserDetailsService {
         return new SignedInUser(user.id(), tenant.id(), tenant.name(), user.email(), null);
     }
 
-    @Override
-    public SignedInUser loadUserByUsername(String email) {
+    SignedInUser loadUserByUsername(String email) {
         DashboardUser user = users.findByEmail(normalize(email))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         String tenantName = tenants.find(user.tenantId()).map(Tenant::name).orElse("");

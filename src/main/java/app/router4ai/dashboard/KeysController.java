@@ -93,7 +93,7 @@ class KeysController {
 
     private StoredKey owned(SignedInUser user, String keyId) {
         return keys.find(keyId).filter(key -> key.tenantId().equals(user.tenantId()))
-                .orElseThrow(DashboardPages.NotFound::new);
+                .orElseThrow(DashboardModel.NotFound::new);
     }
 
     private static Issued issued(IssuedKey issued, boolean rotated) {

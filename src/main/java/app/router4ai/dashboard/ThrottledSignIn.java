@@ -23,7 +23,7 @@ class ThrottledSignIn implements AuthenticationProvider {
     private final Accounts accounts;
 
     ThrottledSignIn(Accounts accounts, PasswordHasher hasher, LoginThrottle throttle) {
-        this.passwords = new DaoAuthenticationProvider(accounts);
+        this.passwords = new DaoAuthenticationProvider(accounts::loadUserByUsername);
         this.passwords.setPasswordEncoder(new PasswordEncoder() {
             @Override
             public String encode(CharSequence raw) {

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** What every dashboard page gets: the signed-in user (for the layout), and a 404 page for what is not theirs. */
-@ControllerAdvice(basePackageClasses = DashboardPages.class)
-class DashboardPages {
+@ControllerAdvice(basePackageClasses = DashboardModel.class)
+class DashboardModel {
 
     /** Something that does not exist, or belongs to another tenant: both look the same. */
     static final class NotFound extends RuntimeException {
