@@ -3,6 +3,10 @@
 (function () {
   'use strict';
 
+  var usd = function (value) {
+    return '$' + Number(value).toLocaleString('en-US', {maximumSignificantDigits: 3});
+  };
+
   function draw() {
     var canvas = document.getElementById('usage-chart');
     var data = document.getElementById('usage-data');
@@ -34,9 +38,14 @@
           tokens: {type: 'linear', position: 'left', stacked: true, beginAtZero: true,
             title: {display: true, text: 'tokens'}},
           cost: {type: 'linear', position: 'right', beginAtZero: true, grid: {drawOnChartArea: false},
-            title: {display: true, text: 'USD'}}
+            ticks: {callback: usd}, title: {display: true, text: 'USD'}}
         },
-        plugins: {legend: {position: 'bottom'}}
+        plugins: {
+          legend: {position: 'bottom'},
+          tooltip: {callbacks: {label: function (item) {
+            return item.dataset.label + ': ' + (item.dataset.yAxisID === 'cost' ? usd(item.raw) : Number(item.raw).toLocaleString('en-US'));
+          }}}
+        }
       }
     });
     canvas.setAttribute('data-rendered', 'true');

@@ -2,6 +2,7 @@ package app.router4ai.dashboard;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,9 +24,11 @@ class DashboardModel {
         return user;
     }
 
+    /** Exception handlers get a fresh model, without the attributes above: the page's layout needs the user. */
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
+    String notFound(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("user", user);
         return "not-found";
     }
 }
