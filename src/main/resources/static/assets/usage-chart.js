@@ -14,6 +14,7 @@
       return;
     }
     var days = JSON.parse(data.textContent);
+    var wide = canvas.parentElement.clientWidth > 560; // axis titles only where they fit beside the ticks
     var reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     new Chart(canvas, {
       type: 'bar',
@@ -36,9 +37,9 @@
         scales: {
           x: {stacked: true, grid: {display: false}},
           tokens: {type: 'linear', position: 'left', stacked: true, beginAtZero: true,
-            title: {display: true, text: 'tokens'}},
+            title: {display: wide, text: 'tokens'}},
           cost: {type: 'linear', position: 'right', beginAtZero: true, grid: {drawOnChartArea: false},
-            ticks: {callback: usd}, title: {display: true, text: 'USD'}}
+            ticks: {callback: usd}, title: {display: wide, text: 'USD'}}
         },
         plugins: {
           legend: {position: 'bottom'},
