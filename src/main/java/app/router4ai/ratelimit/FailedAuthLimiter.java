@@ -16,14 +16,12 @@ import org.springframework.stereotype.Component;
 public class FailedAuthLimiter {
 
     private final RateLimits.FailedAuth settings;
-    private final boolean trustForwardedFor;
     private final LocalGcra failures;
     private final long intervalNanos;
     private final Counter rejected;
 
     public FailedAuthLimiter(RateLimits settings, MeterRegistry meters) {
         this.settings = settings.failedAuth();
-        this.trustForwardedFor = settings.trustForwardedFor();
         this.intervalNanos = Math.max(1, this.settings.window().toNanos() / this.settings.maxFailures());
         // Bounded, so a flood of spoofed or rotating addresses cannot grow it without limit.
         this.failures = new LocalGcra(this.settings.window(), 100_000);
@@ -33,7 +31,7 @@ public class FailedAuthLimiter {
 
     /** The client address of this request; throws the 429 when that address has no failures left. */
     public String admit(Exchange exchange) {
-        String address = ClientAddress.of(exchange, trustForwardedFor);
+        String address = ClientAddress.of(exchange);
         if (!settings.enabled()) {
             return address;
         }

@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisCheckInterval how often an instance that lost Redis tries it again (one probe, not one per request)
  * @param redisKeyPrefix     namespace of the limiter's keys, so several routers (or test runs) can share one Redis
  * @param limitsRefresh      how stale a tenant's limits may be on an instance that did not receive the PATCH
- * @param trustForwardedFor  take the client address of failed-auth limiting from X-Forwarded-For (only behind a proxy you run)
  */
 @ConfigurationProperties("router.ratelimit")
 public record RateLimits(
@@ -28,7 +27,6 @@ public record RateLimits(
         @DefaultValue("5s") Duration redisCheckInterval,
         @DefaultValue("router4ai:rl:") String redisKeyPrefix,
         @DefaultValue("5s") Duration limitsRefresh,
-        @DefaultValue("false") boolean trustForwardedFor,
         @DefaultValue FailedAuth failedAuth) {
 
     public enum Backend { AUTO, LOCAL, REDIS }

@@ -105,7 +105,7 @@ class RateLimitGcraTest {
     @Test
     void overridesFallBackToTheDefaultsSensibly() {
         RateLimits settings = new RateLimits(true, 60, 60, RateLimits.Backend.AUTO, RateLimits.RedisFailure.OPEN,
-                Duration.ofMillis(150), Duration.ofSeconds(5), "p:", Duration.ofSeconds(5), false,
+                Duration.ofMillis(150), Duration.ofSeconds(5), "p:", Duration.ofSeconds(5),
                 new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1)));
         assertThat(settings.resolve(null, null)).extracting(TenantLimits::rps, TenantLimits::burst).containsExactly(60, 60);
         assertThat(settings.resolve(5, null)).extracting(TenantLimits::rps, TenantLimits::burst).containsExactly(5, 5);

@@ -15,8 +15,8 @@ class RateLimitOnH2Test extends RateLimitContract {
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
-        // Each test below speaks from an address of its own, so they cannot use up each other's allowance.
-        registry.add("router.ratelimit.trust-forwarded-for", () -> "true");
+        // Each test below speaks from an address of its own (X-Forwarded-For from the loopback "proxy",
+        // which Tomcat believes: server.forward-headers-strategy=native), so they cannot use up each other's allowance.
         registry.add("router.ratelimit.failed-auth.max-failures", () -> "5");
     }
 
