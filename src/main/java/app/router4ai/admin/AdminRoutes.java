@@ -14,18 +14,30 @@ class AdminRoutes extends RouteBuilder {
                 .post("/tenants/{tenantId}/keys").routeId("admin-create-key").to("direct:admin-create-key")
                 .get("/tenants/{tenantId}/keys").routeId("admin-list-keys").to("direct:admin-list-keys")
                 .post("/keys/{keyId}/rotate").routeId("admin-rotate-key").to("direct:admin-rotate-key")
-                .delete("/keys/{keyId}").routeId("admin-revoke-key").to("direct:admin-revoke-key");
+                .delete("/keys/{keyId}").routeId("admin-revoke-key").to("direct:admin-revoke-key")
+                .get("/tenants/{tenantId}/billing").routeId("admin-billing").to("direct:admin-billing")
+                .post("/tenants/{tenantId}/billing/checkout").routeId("admin-billing-checkout").to("direct:admin-billing-checkout")
+                .post("/tenants/{tenantId}/billing/portal").routeId("admin-billing-portal").to("direct:admin-billing-portal");
 
         operation("admin-create-tenant", "createTenant");
         operation("admin-create-key", "createKey");
         operation("admin-list-keys", "listKeys");
         operation("admin-rotate-key", "rotateKey");
         operation("admin-revoke-key", "revokeKey");
+        billingOperation("admin-billing", "summary");
+        billingOperation("admin-billing-checkout", "checkout");
+        billingOperation("admin-billing-portal", "portal");
     }
 
     private void operation(String name, String method) {
         from("direct:" + name).routeId(name + "-op").routeConfigurationId("api-errors")
                 .process("adminTokenGuard")
                 .to("bean:adminApi?method=" + method);
+    }
+
+    private void billingOperation(String name, String method) {
+        from("direct:" + name).routeId(name + "-op").routeConfigurationId("api-errors")
+                .process("adminTokenGuard")
+                .to("bean:billingAdminApi?method=" + method);
     }
 }

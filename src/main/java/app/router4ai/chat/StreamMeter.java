@@ -2,6 +2,8 @@ package app.router4ai.chat;
 
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
+import app.router4ai.billing.OpenStreams;
+import app.router4ai.billing.UsageRecorder;
 import app.router4ai.provider.WireAdapters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -22,12 +24,17 @@ public class StreamMeter implements org.apache.camel.Processor {
     private final ObjectMapper json;
     private final CostCalculator costs;
     private final ProducerTemplate billing;
+    private final UsageRecorder recorder;
+    private final OpenStreams openStreams;
 
-    public StreamMeter(WireAdapters adapters, ObjectMapper json, CostCalculator costs, ProducerTemplate billing) {
+    public StreamMeter(WireAdapters adapters, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
+                       UsageRecorder recorder, OpenStreams openStreams) {
         this.adapters = adapters;
         this.json = json;
         this.costs = costs;
         this.billing = billing;
+        this.recorder = recorder;
+        this.openStreams = openStreams;
     }
 
     @Override
@@ -38,7 +45,8 @@ public class StreamMeter implements org.apache.camel.Processor {
         ChatStream stream = new ChatStream(upstream,
                 adapters.forWire(call.deployment().provider().wire()).streamTranslator(call.request(), call.deployment()),
                 call, json, usage -> costs.costCents(call.deployment().model(), usage),
-                finished -> billing.send("direct:billing", e -> e.setProperty(ChatCall.PROPERTY, finished)));
+                this::bill);
+        openStreams.opened();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
@@ -47,5 +55,22 @@ public class StreamMeter implements org.apache.camel.Processor {
         message.setHeader(Headers.PROVIDER, call.deployment().providerName());
         message.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
         message.setBody(stream);
+    }
+
+    /**
+     * Through the billing route; a stream that ends after the routes stopped (shutdown) is recorded directly,
+     * so it is billed all the same.
+     */
+    private void bill(ChatCall finished) {
+        try {
+            Exchange sent = billing.send("direct:billing", e -> e.setProperty(ChatCall.PROPERTY, finished));
+            if (sent.getException() != null) {
+                recorder.record(finished);
+            }
+        } catch (RuntimeException routeDown) {
+            recorder.record(finished);
+        } finally {
+            openStreams.billed();
+        }
     }
 }
