@@ -44,7 +44,9 @@ public final class Allowance {
         pendingTokens.addAndGet(tokens);
     }
 
+    /** Now in the ledger: moved from pending to ledger tokens (the next reconciliation reads them from there). */
     void committed(long tokens) {
+        ledgerTokens.addAndGet(tokens);
         pendingTokens.addAndGet(-tokens);
     }
 

@@ -201,16 +201,17 @@ public final class ChatStream extends InputStream {
 
     /**
      * The client went away, or the server is done writing. If the provider's stream is not over, it is read to
-     * its end in the background (the provider goes on generating, and charging, either way) so the row bills
-     * what the provider actually produced — its usage chunk comes last. A provider that never reports usage is
-     * billed what was known (nothing).
+     * its end (the provider goes on generating, and charging, either way) so the row bills what the provider
+     * actually produced — its usage chunk comes last. This happens on the closing thread (a virtual thread),
+     * before Camel's unit of work ends and releases the upstream connection. A provider that never reports
+     * usage is billed what was known (nothing).
      */
     @Override
     public void close() {
         ended = true;
         if (finished.compareAndSet(false, true)) {
             if (usage == null) {
-                Thread.ofVirtual().name("stream-drain-" + call.requestId()).start(this::drainThenFinish);
+                drainThenFinish();
                 return;
             }
             closeUpstream();
