@@ -11,7 +11,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The trial: tokens and days; 402 with an OpenAI error object once either runs out, and no provider call. */
-class TrialQuotaTest extends BillingRouterTest {
+public class TrialQuotaTest extends BillingRouterTest {
 
     @Test
     void aNewTenantIsOnTheConfiguredTrial() {

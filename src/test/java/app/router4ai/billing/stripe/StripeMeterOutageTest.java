@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Meter events go out from the outbox: a Stripe outage delays them, loses none, and sends none twice. */
-class StripeMeterOutageTest extends BillingRouterTest {
+public class StripeMeterOutageTest extends BillingRouterTest {
 
     @Test
     void stripeDownDuring500RequestsThenBackDeliversEachEventOnce() throws Exception {
