@@ -55,8 +55,8 @@ public class StreamMeter implements org.apache.camel.Processor {
         message.setHeader(Headers.PROVIDER, call.deployment().providerName());
         message.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
         message.setBody(stream);
-        // platform-http does not close the body when writing it fails (client gone): the unit of work ends right
-        // after the write either way, so close it then. Closing a stream that already ended does nothing.
+        // platform-http closes the body after copying it (also when the client is gone); this makes sure of it
+        // whatever the binding does, once the unit of work ends. Closing a stream that already ended does nothing.
         exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
