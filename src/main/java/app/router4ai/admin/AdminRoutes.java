@@ -15,7 +15,10 @@ class AdminRoutes extends RouteBuilder {
                 .get("/tenants/{tenantId}/keys").routeId("admin-list-keys").to("direct:admin-list-keys")
                 .post("/keys/{keyId}/rotate").routeId("admin-rotate-key").to("direct:admin-rotate-key")
                 .delete("/keys/{keyId}").routeId("admin-revoke-key").to("direct:admin-revoke-key")
-                .get("/tenants/{tenantId}/usage").routeId("admin-tenant-usage").to("direct:admin-tenant-usage");
+                .get("/tenants/{tenantId}/usage").routeId("admin-tenant-usage").to("direct:admin-tenant-usage")
+                .get("/tenants/{tenantId}/billing").routeId("admin-billing").to("direct:admin-billing")
+                .post("/tenants/{tenantId}/billing/checkout").routeId("admin-billing-checkout").to("direct:admin-billing-checkout")
+                .post("/tenants/{tenantId}/billing/portal").routeId("admin-billing-portal").to("direct:admin-billing-portal");
 
         operation("admin-create-tenant", "createTenant");
         operation("admin-create-key", "createKey");
@@ -23,6 +26,9 @@ class AdminRoutes extends RouteBuilder {
         operation("admin-rotate-key", "rotateKey");
         operation("admin-revoke-key", "revokeKey");
         operation("admin-tenant-usage", "usageApi", "tenantUsage");
+        operation("admin-billing", "billingAdminApi", "summary");
+        operation("admin-billing-checkout", "billingAdminApi", "checkout");
+        operation("admin-billing-portal", "billingAdminApi", "portal");
     }
 
     private void operation(String name, String method) {

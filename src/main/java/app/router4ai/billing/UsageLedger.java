@@ -1,6 +1,8 @@
 package app.router4ai.billing;
 
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,10 +18,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes usage rows behind the response, in batches (one transaction per batch), never on the request
- * path. A failed batch stays queued and is retried; stopping drains the queue first. An abrupt kill
- * loses at most what was queued in the last batch window ({@code router.ledger.flush-interval}).
- * Duplicate request ids are ignored by the unique key, so a retried batch never counts a row twice.
+ * Writes usage rows behind the response, in batches (one transaction per batch), never on the request path.
+ * A paid tenant's row carries a Stripe meter event, written to the outbox in the same transaction, so a
+ * usage row and its meter event exist together or not at all.
+ *
+ * <p>Lossless: the queue is unbounded (a burst costs memory, never rows); a failed batch stays in hand and
+ * is retried with backoff; duplicate request ids are ignored, so a retried batch never counts a row twice.
+ * Shutdown order: the web server drains requests (phase MAX-1024), Camel stops (MAX-2049), then this
+ * (MIN+1000): it first waits for open streams to be billed, then drains the queue. A row recorded after that
+ * (a straggler) is written on the caller's thread. An abrupt kill (SIGKILL, power loss) loses what was
+ * queued and not yet committed: at most one flush interval of rows ({@code router.ledger.flush-interval},
+ * 200 ms) plus any batch being retried during a database outage.
  */
 @Component
 public class UsageLedger implements SmartLifecycle {
@@ -30,22 +39,44 @@ public class UsageLedger implements SmartLifecycle {
               prompt_tokens, completion_tokens, cached_tokens, cost_cents, latency_ms, failover_count, cache_hit, stream,
               created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_METER = """
+            INSERT INTO stripe_outbox (identifier, tenant_id, stripe_customer_id, event_name, token_count, occurred_at,
+              attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?)""";
 
-    private final LinkedBlockingQueue<UsageRow> queue = new LinkedBlockingQueue<>();
+    /** A usage row, and the meter event to report to Stripe with it (null for a tenant not billed by Stripe). */
+    record Entry(UsageRow row, MeterEvent meter) {
+    }
+
+    private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Settings settings;
+    private final TrialBalance balance;
+    private final OpenStreams openStreams;
     private volatile boolean running;
+    private volatile boolean stopped;
+    private volatile boolean giveUp;
     private Thread writer;
 
-    public UsageLedger(JdbcTemplate jdbc, TransactionTemplate tx, Settings settings) {
+    public UsageLedger(JdbcTemplate jdbc, TransactionTemplate tx, Settings settings, TrialBalance balance,
+                       OpenStreams openStreams) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
+        this.balance = balance;
+        this.openStreams = openStreams;
     }
 
     public void record(UsageRow row) {
-        queue.add(row);
+        record(row, null);
+    }
+
+    public void record(UsageRow row, MeterEvent meter) {
+        queue.add(new Entry(row, meter));
+        if (stopped) {
+            drainOnCallerThread();
+        }
     }
 
     /** Rows accepted but not yet written. */
@@ -55,22 +86,28 @@ public class UsageLedger implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopped = false;
+        giveUp = false;
         running = true;
         writer = Thread.ofPlatform().name("usage-ledger").daemon(false).start(this::writeLoop);
     }
 
     @Override
     public void stop() {
+        // Not interrupted: an interrupt inside a JDBC call can close H2's file channel (and lose the batch).
+        if (!openStreams.awaitNone(settings.drainTimeout())) {
+            log.error("{} streams still open after {}: their rows are written when they end, if the database is still up",
+                    openStreams.count(), settings.drainTimeout());
+        }
         running = false;
-        writer.interrupt();
         try {
             writer.join(settings.drainTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!queue.isEmpty()) {
-            log.error("Stopped with {} usage rows not written", queue.size());
-        }
+        giveUp = true;
+        stopped = true;
+        drainOnCallerThread();
     }
 
     @Override
@@ -78,19 +115,19 @@ public class UsageLedger implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the routes (which stop at a higher phase): the last rows they produce still land. */
+    /** Stops after the web server and the routes (higher phases stop first): the last rows they produce still land. */
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 1000;
     }
 
     private void writeLoop() {
-        List<UsageRow> batch = new ArrayList<>(settings.batchSize());
-        long backoffMs = 100;
-        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+        List<Entry> batch = new ArrayList<>(settings.batchSize());
+        long backoffMs = settings.retryBackoff().toMillis();
+        while ((running || !queue.isEmpty() || !batch.isEmpty()) && !giveUp) {
             try {
                 if (batch.isEmpty()) {
-                    UsageRow first = running ? queue.poll(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS) : queue.poll();
+                    Entry first = running ? queue.poll(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS) : queue.poll();
                     if (first == null) {
                         continue;
                     }
@@ -99,26 +136,55 @@ public class UsageLedger implements SmartLifecycle {
                 }
                 write(batch);
                 batch.clear();
-                backoffMs = 100;
+                backoffMs = settings.retryBackoff().toMillis();
             } catch (InterruptedException e) {
-                running = false;
+                Thread.currentThread().interrupt();
+                break;
             } catch (RuntimeException e) {
                 log.warn("Writing {} usage rows failed, retrying in {} ms: {}", batch.size(), backoffMs, e.getMessage());
                 sleepQuietly(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }
         }
+        queue.addAll(batch); // left for the final drain (given up on during shutdown)
     }
 
-    private void write(List<UsageRow> batch) {
+    /** After stop: whatever is still queued, written here and now (a last try; logged if it fails). */
+    private synchronized void drainOnCallerThread() {
+        List<Entry> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (rest.isEmpty()) {
+            return;
+        }
         try {
-            tx.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch.stream().map(UsageLedger::args).toList()));
+            write(rest);
+        } catch (RuntimeException e) {
+            log.error("Stopped with {} usage rows not written ({}): {}", rest.size(), e.getMessage(),
+                    rest.stream().map(entry -> entry.row().toString()).toList());
+        }
+    }
+
+    private void write(List<Entry> batch) {
+        List<UsageRow> rows = batch.stream().map(Entry::row).toList();
+        try {
+            balance.commit(() -> tx.executeWithoutResult(status -> {
+                jdbc.batchUpdate(INSERT, rows.stream().map(UsageLedger::args).toList());
+                List<Object[]> meters = batch.stream().filter(e -> e.meter() != null).map(e -> meterArgs(e.meter())).toList();
+                if (!meters.isEmpty()) {
+                    jdbc.batchUpdate(INSERT_METER, meters);
+                }
+            }), rows);
         } catch (DuplicateKeyException e) {
             // A retried batch whose first commit did land: write only the rows that are missing.
-            tx.executeWithoutResult(status -> batch.stream()
-                    .filter(row -> jdbc.queryForObject("SELECT COUNT(*) FROM usage_records WHERE request_id = ?",
-                            Integer.class, row.requestId()) == 0)
-                    .forEach(row -> jdbc.update(INSERT, args(row))));
+            balance.commit(() -> tx.executeWithoutResult(status -> batch.stream()
+                    .filter(entry -> jdbc.queryForObject("SELECT COUNT(*) FROM usage_records WHERE request_id = ?",
+                            Integer.class, entry.row().requestId()) == 0)
+                    .forEach(entry -> {
+                        jdbc.update(INSERT, args(entry.row()));
+                        if (entry.meter() != null) {
+                            jdbc.update(INSERT_METER, meterArgs(entry.meter()));
+                        }
+                    })), rows);
         }
     }
 
@@ -126,6 +192,11 @@ public class UsageLedger implements SmartLifecycle {
         return new Object[] {r.requestId(), r.tenantId(), r.keyId(), r.requestedModel(), r.answeringModel(), r.provider(),
                 r.tier(), r.promptTokens(), r.completionTokens(), r.cachedTokens(), r.costCents(), r.latencyMs(),
                 r.failoverCount(), r.cacheHit(), r.stream(), Timestamp.from(r.createdAt())};
+    }
+
+    private static Object[] meterArgs(MeterEvent m) {
+        return new Object[] {m.identifier(), m.tenantId(), m.stripeCustomerId(), m.eventName(), m.tokens(),
+                Timestamp.from(m.occurredAt()), Timestamp.from(Instant.now())};
     }
 
     private static void sleepQuietly(long ms) {
@@ -136,8 +207,14 @@ public class UsageLedger implements SmartLifecycle {
         }
     }
 
+    /**
+     * @param batchSize     most rows per transaction
+     * @param flushInterval longest a row waits for its batch when traffic is light (and what an abrupt kill can lose)
+     * @param drainTimeout  at shutdown: how long to wait for open streams, then for the queue to drain
+     * @param retryBackoff  first wait after a failed batch (doubling up to 5 s)
+     */
     @ConfigurationProperties("router.ledger")
-    public record Settings(@DefaultValue("500") int batchSize, @DefaultValue("200ms") java.time.Duration flushInterval,
-                           @DefaultValue("30s") java.time.Duration drainTimeout) {
+    public record Settings(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration flushInterval,
+                           @DefaultValue("30s") Duration drainTimeout, @DefaultValue("100ms") Duration retryBackoff) {
     }
 }

@@ -1,28 +1,48 @@
 package app.router4ai.billing;
 
+import app.router4ai.billing.stripe.StripeSettings;
 import app.router4ai.chat.ChatCall;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
-/** The billing route's step: turns a finished call into a ledger row. */
+/**
+ * The billing route's step: turns a finished call into a ledger row, counts its tokens against the tenant's
+ * balance at once, and, for a tenant billed through Stripe, attaches the meter event that goes out with it.
+ */
 @Component
 public class UsageRecorder implements Processor {
 
     private final UsageLedger ledger;
+    private final TrialBalance balance;
+    private final StripeSettings stripe;
 
-    public UsageRecorder(UsageLedger ledger) {
+    public UsageRecorder(UsageLedger ledger, TrialBalance balance, StripeSettings stripe) {
         this.ledger = ledger;
+        this.balance = balance;
+        this.stripe = stripe;
     }
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
-        ledger.record(new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), call.requestedModel(),
+        record(exchange.getProperty(ChatCall.PROPERTY, ChatCall.class));
+    }
+
+    /** Also called directly when the billing route is no longer running (a stream that ends during shutdown). */
+    public void record(ChatCall call) {
+        Instant now = Instant.now();
+        UsageRow row = new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), call.requestedModel(),
                 call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
                 call.usage().completionTokens(), call.usage().cachedTokens(), call.costCents(), call.latencyMs(),
-                call.failoverCount(), call.cacheHit(), call.stream(), Instant.now()));
+                call.failoverCount(), call.cacheHit(), call.stream(), now);
+        BillingAccount account = balance.of(row.tenantId()).account();
+        long tokens = TrialBalance.tokens(row);
+        MeterEvent meter = account.metered() && tokens > 0
+                ? new MeterEvent(row.requestId(), row.tenantId(), account.stripeCustomerId(), stripe.meterEventName(), tokens, now)
+                : null;
+        balance.recorded(row);
+        ledger.record(row, meter);
     }
 }

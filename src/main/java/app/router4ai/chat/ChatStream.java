@@ -216,14 +216,46 @@ public final class ChatStream extends InputStream {
         }
     }
 
-    /** The client went away, or the server is done writing: bill what the provider produced so far. */
+    /**
+     * The client went away, or the server is done writing. If the provider's stream is not over, it is read to
+     * its end (the provider goes on generating, and charging, either way) so the row bills what the provider
+     * actually produced — its usage chunk comes last. This happens on the closing thread (a virtual thread),
+     * before Camel's unit of work ends and releases the upstream connection. A provider that never reports
+     * usage is billed what was known (nothing).
+     */
     @Override
     public void close() {
         ended = true;
         if (finished.compareAndSet(false, true)) {
             if (usage == null) {
-                settle();
+                drainThenFinish();
+                return;
             }
+            closeUpstream();
+            onFinish.accept(call);
+        }
+    }
+
+    private void drainThenFinish() {
+        try {
+            boolean over = false;
+            while (!over && usage == null) {
+                SseReader.Event event = upstream.next();
+                List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
+                for (StreamPart part : parts) {
+                    if (part instanceof StreamPart.Chunk chunk && chunk.json().hasNonNull("usage")
+                            && (chunk.json().get("choices") == null || chunk.json().get("choices").isEmpty())) {
+                        usage = Usage.fromOpenAi(chunk.json().get("usage"));
+                    } else if (!(part instanceof StreamPart.Chunk)) {
+                        over = true;
+                    }
+                }
+                over |= event == null;
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Draining the abandoned stream of {} stopped: {}", call.requestId(), e.toString());
+        } finally {
+            settle();
             closeUpstream();
             onFinish.accept(call);
         }

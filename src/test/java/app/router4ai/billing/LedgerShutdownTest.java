@@ -1,0 +1,92 @@
+package app.router4ai.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.router4ai.Router4aiApplication;
+import app.router4ai.fake.FakeProvider;
+import app.router4ai.fake.FakeResponse;
+import app.router4ai.fake.OpenAiFixtures;
+import app.router4ai.support.RouterTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Graceful shutdown under load loses no row: a router of its own is closed while streams and completions are
+ * in flight; afterwards the database holds one row per request the provider answered.
+ */
+class LedgerShutdownTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void closingTheRouterWhileRequestsStreamLosesNoRow() throws Exception {
+        String dataDir = Files.createTempDirectory("router4ai-shutdown").toString();
+        try (FakeProvider openai = new FakeProvider(request -> request.json().path("stream").asBoolean(false)
+                ? FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", List.of("a", "b", "c", "d", "e"), 14, 18)).spaced(200)
+                : FakeResponse.json(200, OpenAiFixtures.completion("gpt-4o-mini", "ok", 14, 18)).delayed(800))) {
+            ConfigurableApplicationContext router = new SpringApplicationBuilder(Router4aiApplication.class).run(
+                    "--server.port=0", "--router.data-dir=" + dataDir, "--router.admin-token=" + RouterTest.ADMIN_TOKEN,
+                    "--router.providers.openai.base-url=" + openai.url() + "/v1", "--router.providers.openai.api-key=sk-test",
+                    "--router.ledger.flush-interval=500ms", "--spring.jmx.enabled=false", "--camel.main.jmx-enabled=false");
+            int port = ((WebServerApplicationContext) router).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            String tenant = post(http, port, "/admin/v1/tenants", "Bearer " + RouterTest.ADMIN_TOKEN,
+                    "{\"name\":\"Shutdown\",\"email\":\"s@acme.test\"}").get("id").asText();
+            String key = post(http, port, "/admin/v1/tenants/" + tenant + "/keys", "Bearer " + RouterTest.ADMIN_TOKEN, "{}")
+                    .get("key").asText();
+
+            int requests = 60;
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String stream = i % 2 == 0 ? ",\"stream\":true" : "";
+                answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\"" + stream
+                                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            // Every request has reached the provider (streams are mid-way, completions waiting): now shut down.
+            Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> openai.received().size() >= requests);
+            long closeStart = System.nanoTime();
+            router.close();
+            System.out.printf("SHUTDOWN: closed with %d requests in flight in %.2f s%n", requests, (System.nanoTime() - closeStart) / 1e9);
+
+            long answered = answers.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/router4ai", "", "");
+                 ResultSet rs = db.createStatement().executeQuery(
+                         "SELECT COUNT(*), SUM(prompt_tokens + completion_tokens) FROM usage_records WHERE tenant_id = '" + tenant + "'")) {
+                rs.next();
+                assertThat(answered).isEqualTo(requests);
+                assertThat(rs.getLong(1)).isEqualTo(requests);
+                assertThat(rs.getLong(2)).isEqualTo(32L * requests);
+            }
+        }
+    }
+
+    private static JsonNode post(HttpClient http, int port, String path, String auth, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+}

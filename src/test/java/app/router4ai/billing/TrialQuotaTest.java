@@ -1,0 +1,90 @@
+package app.router4ai.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The trial: tokens and days; 402 with an OpenAI error object once either runs out, and no provider call. */
+public class TrialQuotaTest extends BillingRouterTest {
+
+    @Test
+    void aNewTenantIsOnTheConfiguredTrial() {
+        TenantKey tenant = newTenantKey();
+        JsonNode billing = admin("GET", "/admin/v1/tenants/" + tenant.tenantId() + "/billing", null, 200);
+        assertThat(billing.get("plan").asText()).isEqualTo("trial");
+        assertThat(billing.get("status").asText()).isEqualTo("trialing");
+        assertThat(billing.get("trial_tokens").asLong()).isEqualTo(1_000_000);
+        assertThat(billing.get("trial_tokens_left").asLong()).isEqualTo(1_000_000);
+        assertThat(billing.get("trial_days_left").asLong()).isEqualTo(14);
+
+        assertThat(chat(tenant.key(), HELLO).statusCode()).isEqualTo(200);
+        awaitRows(tenant.tenantId(), 1, 5);
+        assertThat(admin("GET", "/admin/v1/tenants/" + tenant.tenantId() + "/billing", null, 200)
+                .get("trial_tokens_left").asLong()).isEqualTo(1_000_000 - 32);
+    }
+
+    @Test
+    void exhaustedTrialGets402AndNoProviderCall() {
+        TenantKey tenant = newTenantKey();
+        balance.of(tenant.tenantId());
+        jdbc.update("UPDATE tenant_billing SET trial_tokens = 100 WHERE tenant_id = ?", tenant.tenantId());
+        balance.refresh(tenant.tenantId());
+
+        // 32 tokens a call: 0, 32, 64, 96 used before each of the first four (all under 100); the fifth is refused.
+        for (int i = 0; i < 4; i++) {
+            assertThat(chat(tenant.key(), i % 2 == 0 ? HELLO : HELLO_STREAM).statusCode()).isEqualTo(200);
+        }
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> balance.of(tenant.tenantId()).usedTokens() == 128);
+        int providerCalls = OPENAI.received().size();
+
+        HttpResponse<String> refused = chat(tenant.key(), HELLO);
+        assertThat(refused.statusCode()).isEqualTo(402);
+        assertThat(readJson(refused.body())).isEqualTo(readJson("""
+                {"error":{"message":"Trial exhausted — upgrade at /billing (all 100 trial tokens are used).",
+                          "type":"insufficient_quota","param":null,"code":"trial_exhausted"}}"""));
+        assertThat(chat(tenant.key(), HELLO_STREAM).statusCode()).isEqualTo(402);
+        assertThat(OPENAI.received()).hasSize(providerCalls);
+        awaitRows(tenant.tenantId(), 4, 5);
+        assertThat(admin("GET", "/admin/v1/tenants/" + tenant.tenantId() + "/billing", null, 200).get("status").asText())
+                .isEqualTo("trial_exhausted");
+    }
+
+    @Test
+    void expiredTrialGets402OnceTheReconcilerSeesIt() {
+        TenantKey tenant = newTenantKey();
+        assertThat(chat(tenant.key(), HELLO).statusCode()).isEqualTo(200);
+        // Another instance (or time) moved the end into the past: no refresh here, the periodic reconciliation finds it.
+        jdbc.update("UPDATE tenant_billing SET trial_ends_at = ? WHERE tenant_id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), tenant.tenantId());
+        int providerCalls = OPENAI.received().size();
+
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> chat(tenant.key(), HELLO).statusCode() == 402);
+        HttpResponse<String> refused = chat(tenant.key(), HELLO);
+        JsonNode error = readJson(refused.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("trial_exhausted");
+        assertThat(error.get("type").asText()).isEqualTo("insufficient_quota");
+        assertThat(error.get("message").asText()).startsWith("Trial exhausted — upgrade at /billing");
+        assertThat(OPENAI.received().size()).isLessThanOrEqualTo(providerCalls + 1); // at most the one before the reconcile
+    }
+
+    @Test
+    void usageOnAnotherInstanceIsReconciledFromTheLedger() {
+        TenantKey tenant = newTenantKey();
+        balance.of(tenant.tenantId());
+        jdbc.update("UPDATE tenant_billing SET trial_tokens = 1000 WHERE tenant_id = ?", tenant.tenantId());
+        // A row another instance wrote: this instance learns of it at the next reconciliation.
+        jdbc.update("INSERT INTO usage_records (request_id, tenant_id, key_id, requested_model, answering_model, provider, tier,"
+                        + " prompt_tokens, completion_tokens, cached_tokens, cost_cents, latency_ms, failover_count, cache_hit, stream,"
+                        + " created_at) VALUES (?, ?, ?, 'gpt-4o-mini', 'gpt-4o-mini', 'openai', 'fast', 600, 400, 0, 0, 1, 0, FALSE, FALSE, ?)",
+                "other-instance-1", tenant.tenantId(), tenant.keyId(), Timestamp.from(Instant.now()));
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> chat(tenant.key(), HELLO).statusCode() == 402);
+        // The other instance's 1,000 tokens, plus this instance's own requests made before the reconcile saw them.
+        assertThat(balance.of(tenant.tenantId()).usedTokens()).isGreaterThanOrEqualTo(1000);
+    }
+}
