@@ -39,6 +39,7 @@ public final class ChatStream extends InputStream {
     private final CompletionAssembler assembler;
     private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final UsageEstimate estimate = new UsageEstimate();
 
     private byte[] pending = new byte[0];
     private int pendingPos;
@@ -129,6 +130,7 @@ public final class ChatStream extends InputStream {
         if (assembler != null) {
             assembler.add(chunk);
         }
+        estimate.add(chunk);
         if (call.answeringModel() == null && chunk.hasNonNull("model")) {
             call.answeringModel(chunk.get("model").asText());
         }
@@ -186,7 +188,7 @@ public final class ChatStream extends InputStream {
     }
 
     private void settle() {
-        Usage known = usage == null ? Usage.NONE : usage;
+        Usage known = usage != null ? usage : estimate.estimate(call.request());
         call.settle(known, pricing.apply(known));
     }
 
@@ -243,6 +245,9 @@ public final class ChatStream extends InputStream {
                 SseReader.Event event = upstream.next();
                 List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
                 for (StreamPart part : parts) {
+                    if (part instanceof StreamPart.Chunk chunk) {
+                        estimate.add(chunk.json());
+                    }
                     if (part instanceof StreamPart.Chunk chunk && chunk.json().hasNonNull("usage")
                             && (chunk.json().get("choices") == null || chunk.json().get("choices").isEmpty())) {
                         usage = Usage.fromOpenAi(chunk.json().get("usage"));
