@@ -17,9 +17,13 @@
 #                             --warmup 2 --settle-max 5 --quiet-wait 2 --rates "300" --stream-rates "100"
 #   environment:
 #     ROUTER_JAVA_OPTS        extra JVM flags (e.g. "-XX:AOTCache=target/app.aot", "-Xmx512m")
-#     ROUTER_JFR=1            record the router with JFR (settings=profile) into OUT/router.jfr, and write
-#                             OUT/jfr-hot-methods.txt, OUT/jfr-allocation-by-class.txt when it stops
-#     ROUTER_JFR_OPTS         own -XX:StartFlightRecording value instead (e.g. "settings=default,filename=x.jfr")
+#     ROUTER_JFR=1            record the router with JFR (settings=profile: CPU samples every 10 ms + allocation
+#                             samples) from the end of the warm-up to the end of the kit (steady state only, via
+#                             jcmd JFR.start/JFR.stop) into OUT/router.jfr; then writes OUT/jfr-hot-methods.txt,
+#                             OUT/jfr-allocation-by-class.txt, OUT/jfr-allocation-by-site.txt and OUT/jfr-top.txt
+#                             (bench/jfr-top.py: self / inclusive / per step). Overhead: a few % CPU.
+#     ROUTER_JFR_OPTS         record from JVM start instead, with this -XX:StartFlightRecording value
+#                             (e.g. "settings=profile,filename=/tmp/x.jfr,dumponexit=true": includes start-up)
 #     BENCH_KIT               the kit to copy (default ../shared/bench next to the repo)
 #     BENCH_KIT_COPY          where the writable copy lives (default /tmp/router4ai-bench-kit; reused, keeps node_modules)
 #
@@ -128,8 +132,6 @@ fi
 JOPTS=(${ROUTER_JAVA_OPTS:-})
 if [ -n "${ROUTER_JFR_OPTS:-}" ]; then
   JOPTS+=("-XX:StartFlightRecording=$ROUTER_JFR_OPTS")
-elif [ "${ROUTER_JFR:-0}" = 1 ]; then
-  JOPTS+=("-XX:StartFlightRecording=settings=profile,filename=$OUT/router.jfr,dumponexit=true")
 fi
 say "starting router ($STORAGE, upstream :$UP_PORT) on :$PORT; JVM flags: ${JOPTS[*]:-none}"
 T0=$(date +%s%N)
@@ -185,7 +187,10 @@ if [ "$WARM" -gt 0 ]; then
     --header "Authorization: Bearer $KEY" >/dev/null 2>>"$OUT/logs/warm.err" || true
 fi
 
-# ------------------------------------------------------------------ the kit
+# ------------------------------------------------------------------ the kit (JFR, if asked, covers exactly this)
+if [ "${ROUTER_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$ROUTER_PID" JFR.start name=bench settings=profile >>"$OUT/run.log" 2>&1 && say "JFR recording started"
+fi
 say "kit: $KIT/run.sh --target $BASE --rounds $ROUNDS --latency $LATENCY ${KIT_ARGS[*]:-}"
 set +e
 "$KIT/run.sh" --target "$BASE" --target-header "Authorization: Bearer $KEY" --target-name router4ai \
@@ -195,6 +200,9 @@ set -e
 
 # ------------------------------------------------------------------ after the load: ledger drained? memory?
 RSS_END=$(rss_kb); HWM=$(hwm_kb); THREADS_END=$(threads)
+if [ "${ROUTER_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$ROUTER_PID" JFR.stop name=bench filename="$OUT/router.jfr" >>"$OUT/run.log" 2>&1 || true
+fi
 DRAIN_MS=0; T1=$(date +%s%N); BL=$(backlog)
 while [ "$BL" != "null" ] && [ "${BL%.*}" -gt 0 ] && [ $(( ($(date +%s%N) - T1) / 1000000 )) -lt 30000 ]; do sleep 0.2; BL=$(backlog); done
 DRAIN_MS=$(( ($(date +%s%N) - T1) / 1000000 ))
@@ -216,6 +224,7 @@ if [ -f "$OUT/router.jfr" ]; then
   "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/router.jfr" >"$OUT/jfr-hot-methods.txt" 2>&1 || true
   "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$OUT/router.jfr" >"$OUT/jfr-allocation-by-class.txt" 2>&1 || true
   "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-site "$OUT/router.jfr" >"$OUT/jfr-allocation-by-site.txt" 2>&1 || true
+  python3 "$REPO/bench/jfr-top.py" "$OUT/router.jfr" >"$OUT/jfr-top.txt" 2>&1 || true
   say "JFR: $OUT/router.jfr (views in $OUT/jfr-*.txt)"
 fi
 say "router: $(jq -c . "$OUT/router.json")"
