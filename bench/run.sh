@@ -16,7 +16,9 @@
 #     --smoke                 a few seconds only: --rounds 1, --warm 3, kit: --duration 4 --max-duration 3
 #                             --warmup 2 --settle-max 5 --quiet-wait 2 --rates "300" --stream-rates "100"
 #   environment:
-#     ROUTER_JAVA_OPTS        extra JVM flags (e.g. "-XX:AOTCache=target/app.aot", "-Xmx512m")
+#     ROUTER_JAVA_OPTS        extra JVM flags (e.g. "-Xmx512m")
+#     ROUTER_JAR              the jar to run (default target/router4ai.jar). With the AOT cache of bench/aot.sh:
+#                             ROUTER_JAR=target/aot/app/router4ai.jar ROUTER_JAVA_OPTS=-XX:AOTCache=target/aot/app.aot
 #     ROUTER_JFR=1            record the router with JFR (settings=profile: CPU samples every 10 ms + allocation
 #                             samples) from the end of the warm-up to the end of the kit (steady state only, via
 #                             jcmd JFR.start/JFR.stop) into OUT/router.jfr; then writes OUT/jfr-hot-methods.txt,
@@ -72,8 +74,8 @@ mkdir -p "$KIT" && cp -rT "$KIT_SRC" "$KIT" && chmod -R u+w "$KIT"
 export BENCH_RUN_DIR="${BENCH_RUN_DIR:-/tmp/llm-bench}"
 
 # ------------------------------------------------------------------ the jar
-JAR="$REPO/target/router4ai.jar"
-if [ ! -f "$JAR" ]; then
+JAR="${ROUTER_JAR:-$REPO/target/router4ai.jar}"
+if [ ! -f "$JAR" ] && [ -z "${ROUTER_JAR:-}" ]; then
   say "building $JAR"
   (cd "$REPO" && ./mvnw -q -B -DskipTests package)
 fi
