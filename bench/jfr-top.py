@@ -41,12 +41,13 @@ def samples(event):
                 stack.append(m.group(1))
     p.wait()
 
-def report(event, title, unit):
+def report(event, title, unit, weighted=True):
     self_c, incl, first = collections.Counter(), collections.Counter(), collections.Counter()
     total = 0
     for stack, w in samples(event):
         if not stack:
             continue
+        w = w if weighted else 1
         total += w
         self_c[stack[0]] += w
         for f in set(stack):
@@ -60,4 +61,6 @@ def report(event, title, unit):
             print(f'{100 * w / max(total, 1):6.2f}%  {f}')
 
 report('jdk.ExecutionSample', 'CPU samples', 'samples')
-report('jdk.ObjectAllocationSample', 'allocation samples (weighted)', 'bytes')
+# Weighted by bytes (what GC pressure is made of; a few samples can carry huge weights), then by count.
+report('jdk.ObjectAllocationSample', 'allocation samples, weighted by bytes', 'bytes')
+report('jdk.ObjectAllocationSample', 'allocation samples, by count', 'samples', weighted=False)
