@@ -4,8 +4,9 @@
 # (bench/soak/slow-upstream.mjs). Counts errors and samples the router's RSS, threads and open fds.
 #
 #   bench/soak.sh [--streams 10000] [--hold 60] [--ramp 20] [--port 18480] [--upstream-port 18090]
-#                 [--storage h2|pg-redis] [--out DIR]
+#                 [--storage h2|pg-redis] [--warm-streams 2000] [--out DIR]
 #   bench/soak.sh --streams 500 --hold 10 --ramp 5        # smoke
+#   --warm-streams W: before the soak, W short streams (1 s each, ramped over 10 s) warm the JIT; 0 = none
 #   environment: ROUTER_JAVA_OPTS (extra JVM flags), ROUTER_JFR=1 (JFR recording into OUT/router.jfr)
 #
 # File descriptors: the router needs two sockets per stream (client side + upstream side), the client
@@ -18,7 +19,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-STREAMS=10000; HOLD=60; RAMP=20; PORT=18480; UP_PORT=18090; STORAGE=h2; OUT=""
+STREAMS=10000; HOLD=60; RAMP=20; WARM_STREAMS=2000; PORT=18480; UP_PORT=18090; STORAGE=h2; OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --streams) STREAMS="$2"; shift 2;;
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --port) PORT="$2"; shift 2;;
     --upstream-port) UP_PORT="$2"; shift 2;;
     --storage) STORAGE="$2"; shift 2;;
+    --warm-streams) WARM_STREAMS="$2"; shift 2;;
     --out) OUT="$2"; shift 2;;
     -h|--help) awk 'NR>1 && /^#/{sub(/^# ?/,"");print;next} NR>1{exit}' "$0"; exit 0;;
     *) echo "unknown option $1" >&2; exit 2;;
@@ -96,6 +98,12 @@ TENANT=$(admin "$BASE/admin/v1/tenants" -d '{"name":"soak","email":"soak@router4
 KEY=$(admin "$BASE/admin/v1/tenants/$TENANT/keys" -d '{"name":"soak"}' | jq -r .key)
 admin -X PATCH "$BASE/admin/v1/tenants/$TENANT" -d '{"rate_limit_rps":100000,"rate_limit_burst":100000,"cache_enabled":false}' >/dev/null
 
+if [ "$WARM_STREAMS" -gt 0 ]; then
+  say "warm-up: $WARM_STREAMS streams of 1 s over 10 s"
+  node "$REPO/bench/soak/soak.mjs" --url "$BASE/v1/chat/completions" --key "$KEY" --streams "$WARM_STREAMS" \
+    --ramp 10 --hold 1 --hold-ms 1000 --out "$OUT/warm.json" >"$OUT/logs/warm.log" 2>&1 || say "warm-up had errors: $(tail -1 "$OUT/logs/warm.log")"
+  sleep 2
+fi
 say "$STREAMS streams, ${HOLD}s each, ramp ${RAMP}s"
 set +e
 node "$REPO/bench/soak/soak.mjs" --url "$BASE/v1/chat/completions" --key "$KEY" --streams "$STREAMS" \

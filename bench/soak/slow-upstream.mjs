@@ -1,7 +1,8 @@
 // A slow OpenAI-compatible upstream for the concurrent-streams soak: every streamed chat completion is
 // held open for --hold seconds, its events spread evenly over that time (role chunk at once, --chunks
 // content chunks, then finish, usage and [DONE]). Non-streamed requests are answered at once.
-// No dependencies (node:http). Stop it with its PID.
+// A request whose "user" field says "hold=<ms>" is held that long instead (the router forwards the body
+// as sent; bench/soak.sh uses it for a short warm-up). No dependencies (node:http). Stop it with its PID.
 //
 //   node bench/soak/slow-upstream.mjs [--port 18090] [--hold 60] [--chunks 10]
 import http from 'node:http';
@@ -37,7 +38,8 @@ const server = http.createServer((req, res) => {
     for (let i = 0; i < CHUNKS; i++) events.push(`data: ${h}"choices":[{"index":0,"delta":{"content":"w${i} "},"finish_reason":null}],"usage":null}\n\n`);
     events.push(`data: ${h}"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}\n\n`
       + `data: ${h}"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":${CHUNKS},"total_tokens":${12 + CHUNKS}}}\n\ndata: [DONE]\n\n`);
-    const gap = HOLD_MS / (events.length - 1);
+    const m = /hold=(\d+)/.exec(String(body.user || ''));
+    const gap = (m ? Number(m[1]) : HOLD_MS) / (events.length - 1);
     let i = 0, timer = null, done = false;
     const finish = () => { if (!done) { done = true; open--; clearTimeout(timer); } };
     const next = () => {

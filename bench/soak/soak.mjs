@@ -5,6 +5,7 @@
 //
 //   node bench/soak/soak.mjs --url http://127.0.0.1:18480/v1/chat/completions --key ram_live_... \
 //     [--streams 10000] [--ramp 20] [--hold 60] [--pid ROUTER_PID] [--out soak.json] [--timeout-extra 60]
+//     [--hold-ms MS]   ask the slow upstream to hold each stream MS ms instead of its own --hold (warm-up runs)
 import http from 'node:http';
 import fs from 'node:fs';
 
@@ -18,7 +19,9 @@ const PID = arg('pid', '');
 const OUT = arg('out', '');
 const EXTRA_S = Number(arg('timeout-extra', 60));
 
+const HOLD_OVERRIDE = arg('hold-ms', '');
 const body = JSON.stringify({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true },
+  ...(HOLD_OVERRIDE ? { user: `hold=${HOLD_OVERRIDE}` } : {}),
   messages: [{ role: 'user', content: 'Soak: a long streamed answer, please.' }] });
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 
