@@ -3,6 +3,7 @@ package app.router4ai.provider;
 import app.router4ai.chat.ChatCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,9 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
                 .request(call.request(), call.deployment(), call.stream());
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        // The enum camel-http reads it as: a String "POST" went through Camel's slow enum type-converter
+        // lookup on every call (Class.getInterfaces copies, ~40% of the router's allocated bytes under load).
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader(Exchange.HTTP_URI, request.url());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         request.headers().forEach(message::setHeader);
