@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.State;
 public class AuthBenchmark {
 
     static final RateLimits RATE_LIMITS = new RateLimits(true, 60, 60, RateLimits.Backend.LOCAL, RateLimits.RedisFailure.OPEN,
-            Duration.ofMillis(150), Duration.ofSeconds(5), "bench:", Duration.ofSeconds(5), false,
+            Duration.ofMillis(150), Duration.ofSeconds(5), "bench:", Duration.ofSeconds(5),
             new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1)));
 
     private String key;

@@ -65,7 +65,7 @@ public class StreamBenchmark {
         ChatCall call = new ChatCall();
         call.parsed(request, "gpt-4o-mini", true, includeUsage);
         call.caller(new Caller("ten_bench", "key_bench"));
-        call.deployment(OPENAI);
+        call.attempt(OPENAI);
         int total = 0;
         try (ChatStream stream = new ChatStream(new ByteArrayInputStream(openAiStream),
                 openAiWire.streamTranslator(request, OPENAI), call, BenchFixtures.JSON,
