@@ -1,6 +1,7 @@
 package app.router4ai.chat;
 
 import app.router4ai.api.ApiError;
+import app.router4ai.api.RequestBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,7 @@ public class ChatRequestParser implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        byte[] body = exchange.getMessage().getBody(byte[].class);
+        byte[] body = RequestBody.read(exchange.getMessage(), limits.maxBodyBytes());
         if (body == null || body.length == 0) {
             throw ApiError.invalidRequest(null, "The request body is empty: send a JSON object with 'model' and 'messages'.");
         }
