@@ -25,16 +25,23 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class DashboardSecurity {
 
     /** Servlet URL patterns of the pages (the security filter's mapping). */
-    static final String[] FILTERED_URLS = {"/", "/app/*", "/login", "/signup", "/logout"};
+    static final String[] FILTERED_URLS = {"/", "/app/*", "/login", "/signup", "/logout", "/billing"};
     /** The same, as Spring Security request matchers. */
-    static final String[] PAGES = {"/", "/app/**", "/login", "/signup", "/logout"};
+    static final String[] PAGES = {"/", "/app/**", "/login", "/signup", "/logout", "/billing"};
 
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** The pages' CSP; {@code form-action} also names where the Billing forms redirect to (Stripe). */
+    static String csp(List<String> billingRedirectOrigins) {
+        String formAction = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                billingRedirectOrigins.stream().map(String::trim)
+                        .filter(origin -> origin.matches("[^\\s;,']+"))).toList());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formAction
+                + "; frame-ancestors 'none'";
+    }
 
     @Bean
-    SecurityFilterChain dashboardPages(HttpSecurity http, ThrottledSignIn signIn, SecurityContextRepository sessions)
-            throws Exception {
+    SecurityFilterChain dashboardPages(HttpSecurity http, ThrottledSignIn signIn, SecurityContextRepository sessions,
+                                       DashboardSettings settings) throws Exception {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(ThrottledSignIn.TooManyAttempts.class.getName(), "/login?locked"));
@@ -53,7 +60,7 @@ class DashboardSecurity {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout").permitAll())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(csp(settings.billingRedirectOrigins())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -39,6 +39,8 @@ public abstract class BillingRouterTest extends RouterTest {
         registry.add("router.billing.plans.pro.stripe-usage-price", () -> "price_pro_usage");
         registry.add("router.billing.plans.business.stripe-base-price", () -> "price_business_base");
         registry.add("router.billing.plans.business.stripe-usage-price", () -> "price_business_usage");
+        // The dashboard's forms may redirect the browser to the fake's Checkout and Portal pages (CSP form-action).
+        registry.add("router.dashboard.billing-redirect-origins", STRIPE::url);
         registry.add("router.billing.reconcile-interval", () -> "200ms");
         registry.add("router.ledger.flush-interval", () -> "50ms");
         // These tests load the ledger and Stripe with bursts of hundreds of requests, not the rate limiter.

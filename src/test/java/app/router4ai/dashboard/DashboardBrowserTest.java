@@ -231,6 +231,27 @@ class DashboardBrowserTest extends RouterTest {
                 .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void billingWithoutStripeExplainsUpgradesAreUnavailableAndKeepsTheTrial() {
+        signUp("No Stripe Co", "nostripe-" + UUID.randomUUID() + "@acme.test");
+        // The product page's "upgrade at /billing" lands on the Billing page.
+        open("/billing");
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + "/app/billing"));
+        assertThat(element("nav a[aria-current='page']").getText()).isEqualTo("Billing");
+        assertThat(element("#billing-not-configured").getText()).contains("Upgrades are unavailable on this router");
+        assertThat(element("#plan-name").getText()).isEqualTo("Trial");
+        assertThat(element("#trial-tokens-left").getText()).isEqualTo("1,000,000 of 1,000,000");
+        assertThat(element("#trial-days-left").getText()).isEqualTo("14 of 14");
+        assertThat(element("[data-plan='pro']").getText()).contains("$49").contains("Not available on this router");
+        assertThat(element("[data-plan='business']").getText()).contains("$499");
+        assertThat(browser.findElements(By.cssSelector("[id^='upgrade-'], #manage-billing"))).isEmpty();
+        Browser.screenshot(browser, "15-billing-not-configured");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("/app/billing");
+        element("#billing-not-configured");
+        Browser.screenshot(browser, "16-billing-not-configured-phone");
+    }
+
     private static String field(WebElement row, String name) {
         return row.findElement(By.cssSelector("[data-field='" + name + "']")).getText().trim();
     }

@@ -34,6 +34,8 @@ import javax.crypto.spec.SecretKeySpec;
  * second meter event with the same identifier. It can be told to fail (500s, hangs past the client's timeout,
  * or accepting then hanging — the answer lost), and it signs and sends webhooks as Stripe does
  * ({@code Stripe-Signature: t=...,v1=HMAC-SHA256(secret, "t.body")}).
+ * With {@link #hostPages(boolean)} the Checkout and Portal URLs it hands out point at pages it serves itself,
+ * so a browser sent there by the dashboard lands somewhere (offline) and the test can see where.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -56,6 +58,7 @@ public final class FakeStripe implements AutoCloseable {
     private final AtomicInteger replays = new AtomicInteger();
     private volatile Failure failure = Failure.NONE;
     private volatile long hangMs = 3_000;
+    private volatile boolean hostPages;
 
     public FakeStripe() {
         try {
@@ -80,8 +83,14 @@ public final class FakeStripe implements AutoCloseable {
         this.hangMs = ms;
     }
 
+    /** Checkout and Portal URLs on this server ({@code /c/pay/cs_test_...}, {@code /p/session/...}) instead of Stripe's. */
+    public void hostPages(boolean onThisServer) {
+        this.hostPages = onThisServer;
+    }
+
     public void reset() {
         failure = Failure.NONE;
+        hostPages = false;
         received.clear();
         idempotentAnswers.clear();
         meterEvents.clear();
@@ -123,6 +132,10 @@ public final class FakeStripe implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
             Map<String, String> form = decodeForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String path = exchange.getRequestURI().getPath();
+            if ("GET".equals(exchange.getRequestMethod()) && (path.startsWith("/c/pay/") || path.startsWith("/p/session/"))) {
+                hostedPage(exchange, path);
+                return;
+            }
             received.add(new Received(path, headers, form));
             if (!headers.getOrDefault("authorization", "").startsWith("Bearer sk_")) {
                 answer(exchange, 401, error("invalid_request_error", null, null, "Invalid API Key provided."));
@@ -175,12 +188,13 @@ public final class FakeStripe implements AutoCloseable {
                         .put("mode", form.get("mode")).put("customer", form.get("customer"))
                         .put("client_reference_id", form.get("client_reference_id")).put("status", "open")
                         .put("success_url", form.get("success_url")).put("cancel_url", form.get("cancel_url"))
-                        .put("url", "https://checkout.stripe.com/c/pay/" + id).put("livemode", false);
+                        .put("url", (hostPages ? url() : "https://checkout.stripe.com") + "/c/pay/" + id).put("livemode", false);
                 body.set("metadata", nested(form, "metadata"));
             }
             case "/v1/billing_portal/sessions" -> body.put("id", "bps_" + shortId()).put("object", "billing_portal.session")
                     .put("created", created).put("customer", form.get("customer")).put("return_url", form.get("return_url"))
-                    .put("url", "https://billing.stripe.com/p/session/test_" + shortId()).put("livemode", false);
+                    .put("url", (hostPages ? url() : "https://billing.stripe.com") + "/p/session/test_" + shortId())
+                    .put("livemode", false);
             case "/v1/billing/meter_events" -> {
                 String identifier = form.get("identifier");
                 body.put("object", "billing.meter_event").put("created", created).put("event_name", form.get("event_name"))
@@ -239,6 +253,18 @@ public final class FakeStripe implements AutoCloseable {
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The page a browser lands on at a hosted Checkout or Portal URL. */
+    private static void hostedPage(HttpExchange exchange, String path) throws IOException {
+        String what = path.startsWith("/c/pay/") ? "Checkout" : "Customer Portal";
+        String id = path.substring(path.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_]", "");
+        byte[] html = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fake Stripe " + what
+                + "</title></head><body><h1 id=\"fake-stripe\">Fake Stripe " + what + "</h1><p id=\"session\">" + id
+                + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, html.length);
+        exchange.getResponseBody().write(html);
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
