@@ -114,7 +114,10 @@ fi
 
 # ------------------------------------------------------------------ storage
 ADMIN_TOKEN="bench-admin-$RANDOM$RANDOM"
-ENV=(PORT="$PORT" OPENAI_BASE_URL="http://127.0.0.1:$UP_PORT/v1" OPENAI_API_KEY=sk-bench ROUTER_ADMIN_TOKEN="$ADMIN_TOKEN")
+# The bench tenant's trial is made big enough for millions of requests: with the default 1M tokens the
+# 402 quota check (which stays on the path, like every other step) would refuse it after ~48k requests.
+ENV=(PORT="$PORT" OPENAI_BASE_URL="http://127.0.0.1:$UP_PORT/v1" OPENAI_API_KEY=sk-bench ROUTER_ADMIN_TOKEN="$ADMIN_TOKEN"
+     ROUTER_TRIAL_TOKENS=100000000000)
 ARGS=()
 if [ "$STORAGE" = h2 ]; then
   DATA_DIR="$(mktemp -d /tmp/router4ai-bench-data.XXXXXX)"
