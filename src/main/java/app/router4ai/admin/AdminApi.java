@@ -1,6 +1,7 @@
 package app.router4ai.admin;
 
 import app.router4ai.api.ApiError;
+import app.router4ai.api.JsonMessages;
 import app.router4ai.auth.ApiKeyService;
 import app.router4ai.auth.IssuedKey;
 import app.router4ai.auth.StoredKey;
@@ -31,20 +32,20 @@ public class AdminApi {
     }
 
     public void createTenant(Exchange exchange) throws IOException {
-        JsonNode body = body(exchange);
+        JsonNode body = JsonMessages.objectBody(exchange.getMessage(), json);
         String name = requiredText(body, "name");
         String email = requiredText(body, "email");
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw ApiError.invalidRequest("email", "'email' must be an email address.");
         }
-        respond(exchange, 201, tenantJson(tenants.create(name, email)));
+        JsonMessages.reply(exchange.getMessage(), 201, tenantJson(tenants.create(name, email)), json);
     }
 
     public void createKey(Exchange exchange) throws IOException {
         Tenant tenant = tenant(exchange);
-        JsonNode body = body(exchange);
+        JsonNode body = JsonMessages.objectBody(exchange.getMessage(), json);
         String name = body.path("name").asText("default");
-        respond(exchange, 201, issuedJson(keys.create(tenant.id(), name)));
+        JsonMessages.reply(exchange.getMessage(), 201, issuedJson(keys.create(tenant.id(), name)), json);
     }
 
     public void listKeys(Exchange exchange) throws IOException {
@@ -52,7 +53,7 @@ public class AdminApi {
         ObjectNode list = json.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
         keys.list(tenant.id()).forEach(k -> data.add(keyJson(k)));
-        respond(exchange, 200, list);
+        JsonMessages.reply(exchange.getMessage(), 200, list, json);
     }
 
     public void rotateKey(Exchange exchange) throws IOException {
@@ -61,7 +62,7 @@ public class AdminApi {
             throw new ApiError(409, "invalid_request_error", "key_revoked", null,
                     "Key " + old.id() + " is revoked; create a new key instead.", null);
         }
-        respond(exchange, 201, issuedJson(keys.rotate(old)));
+        JsonMessages.reply(exchange.getMessage(), 201, issuedJson(keys.rotate(old)), json);
     }
 
     public void revokeKey(Exchange exchange) {
@@ -81,22 +82,6 @@ public class AdminApi {
     private StoredKey key(Exchange exchange) {
         String id = exchange.getMessage().getHeader("keyId", String.class);
         return keys.find(id).orElseThrow(() -> ApiError.notFound("key_not_found", "No API key with id '" + id + "'."));
-    }
-
-    private JsonNode body(Exchange exchange) {
-        byte[] raw = exchange.getMessage().getBody(byte[].class);
-        if (raw == null || raw.length == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(raw);
-            if (node.isObject()) {
-                return node;
-            }
-        } catch (IOException e) {
-            throw ApiError.invalidRequest(null, "We could not parse the JSON body of your request.");
-        }
-        throw ApiError.invalidRequest(null, "The request body must be a JSON object.");
     }
 
     private static String requiredText(JsonNode body, String field) {
@@ -124,13 +109,5 @@ public class AdminApi {
 
     private static String iso(Instant at) {
         return at == null ? null : at.toString();
-    }
-
-    private void respond(Exchange exchange, int status, JsonNode body) throws IOException {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.writeValueAsBytes(body));
     }
 }

@@ -1,6 +1,7 @@
 package app.router4ai.billing;
 
 import app.router4ai.api.ApiError;
+import app.router4ai.api.JsonMessages;
 import app.router4ai.auth.ApiKeyAuthenticator;
 import app.router4ai.auth.Caller;
 import app.router4ai.tenant.TenantStore;
@@ -54,10 +55,7 @@ public class UsageApi {
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidRequest("from", e.getMessage() + ".");
         }
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(json.writeValueAsBytes(report));
+        JsonMessages.reply(message, 200, report, json);
     }
 
     private static LocalDate date(Message message, String name, LocalDate fallback) {

@@ -2,6 +2,7 @@ package app.router4ai.ratelimit;
 
 import app.router4ai.admin.AdminApi;
 import app.router4ai.api.ApiError;
+import app.router4ai.api.JsonMessages;
 import app.router4ai.cache.TenantCachePolicy;
 import app.router4ai.tenant.Tenant;
 import app.router4ai.tenant.TenantStore;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +52,7 @@ public class TenantLimitsAdmin {
         String id = exchange.getMessage().getHeader("tenantId", String.class);
         Tenant tenant = tenants.find(id)
                 .orElseThrow(() -> ApiError.notFound("tenant_not_found", "No tenant with id '" + id + "'."));
-        JsonNode body = body(exchange);
+        JsonNode body = JsonMessages.objectBody(exchange.getMessage(), json);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
@@ -82,11 +82,7 @@ public class TenantLimitsAdmin {
         answer.put(RPS, now.rps()).put(BURST, now.burst());
         answer.put("rate_limit_default", stored == null || (stored[0] == null && stored[1] == null));
         answer.put(CACHE_ENABLED, cachePolicy.enabled()).put(CACHE_TTL, cachePolicy.ttl().toSeconds());
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.writeValueAsBytes(answer));
+        JsonMessages.reply(exchange.getMessage(), 200, answer, json);
     }
 
     private static Integer limit(JsonNode body, String field, int max, String what) {
@@ -99,20 +95,5 @@ public class TenantLimitsAdmin {
                     + max + "), or null for the default; got " + value + ".");
         }
         return value.intValue();
-    }
-
-    private JsonNode body(Exchange exchange) {
-        byte[] raw = exchange.getMessage().getBody(byte[].class);
-        if (raw != null && raw.length > 0) {
-            try {
-                JsonNode node = json.readTree(raw);
-                if (node != null && node.isObject()) {
-                    return node;
-                }
-            } catch (IOException e) {
-                throw ApiError.invalidRequest(null, "We could not parse the JSON body of your request.");
-            }
-        }
-        throw ApiError.invalidRequest(null, "The request body must be a JSON object with any of " + FIELDS + ".");
     }
 }

@@ -1,6 +1,7 @@
 package app.router4ai.routing;
 
 import app.router4ai.api.ApiError;
+import app.router4ai.api.JsonMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,10 +35,7 @@ public class ModelListing implements Processor {
             body = model(catalog.find(id).orElseThrow(() -> ApiError.modelNotFound(id,
                     "The model '" + id + "' does not exist.")));
         }
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(json.writeValueAsBytes(body));
+        JsonMessages.reply(message, 200, body, json);
     }
 
     private ObjectNode model(CatalogModel m) {

@@ -1,0 +1,39 @@
+package app.router4ai.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Reading a JSON object from, and writing a JSON answer to, the message of an API route (admin, usage, models). */
+public final class JsonMessages {
+
+    private JsonMessages() {
+    }
+
+    /** The body as a JSON object; an empty body is an empty object; anything else is a 400. */
+    public static JsonNode objectBody(Message message, ObjectMapper json) {
+        byte[] raw = message.getBody(byte[].class);
+        if (raw == null || raw.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(raw);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException e) {
+            throw ApiError.invalidRequest(null, "We could not parse the JSON body of your request.");
+        }
+        throw ApiError.invalidRequest(null, "The request body must be a JSON object.");
+    }
+
+    /** Answers with {@code body} as JSON and only our own headers. */
+    public static void reply(Message message, int status, Object body, ObjectMapper json) throws IOException {
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(json.writeValueAsBytes(body));
+    }
+}
