@@ -7,7 +7,8 @@
 #                 [--storage h2|pg-redis] [--warm-streams 2000] [--out DIR]
 #   bench/soak.sh --streams 500 --hold 10 --ramp 5        # smoke
 #   --warm-streams W: before the soak, W short streams (1 s each, ramped over 10 s) warm the JIT; 0 = none
-#   environment: ROUTER_JAVA_OPTS (extra JVM flags), ROUTER_JFR=1 (JFR recording into OUT/router.jfr)
+#   environment: ROUTER_JAVA_OPTS (extra JVM flags), ROUTER_JFR=1 (JFR recording into OUT/router.jfr),
+#                SOAK_HISTOGRAM=1 (class histogram of the live heap, all streams open, into OUT/histogram.txt)
 #
 # File descriptors: the router needs two sockets per stream (client side + upstream side), the client
 # and the upstream one each. 10,000 streams need `ulimit -n` >= ~21,000 in every process: the script
@@ -105,6 +106,10 @@ if [ "$WARM_STREAMS" -gt 0 ]; then
   sleep 2
 fi
 say "$STREAMS streams, ${HOLD}s each, ramp ${RAMP}s"
+if [ "${SOAK_HISTOGRAM:-0}" = 1 ]; then
+  # once every stream is open (end of the ramp + a third of the hold): what each open stream keeps alive
+  ( sleep $(( RAMP + HOLD / 3 )); "$JAVA_HOME/bin/jcmd" "$ROUTER_PID" GC.class_histogram >"$OUT/histogram.txt" 2>&1 ) &
+fi
 set +e
 node "$REPO/bench/soak/soak.mjs" --url "$BASE/v1/chat/completions" --key "$KEY" --streams "$STREAMS" \
   --ramp "$RAMP" --hold "$HOLD" --pid "$ROUTER_PID" --out "$OUT/soak.json" 2>"$OUT/logs/soak-samples.log"

@@ -32,12 +32,14 @@ public class ErrorResponder implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message out = exchange.getMessage();
         ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        RequestBody.drain(exchange);   // refused before its body was read: the client must still get the answer
         String requestId = call != null ? call.requestId() : out.getHeader(Headers.REQUEST_ID, String.class);
         out.removeHeaders("*");
         if (requestId != null) {
             out.setHeader(Headers.REQUEST_ID, requestId);
         }
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setHeader(Exchange.HTTP_CHUNKED, false);   // a whole body: sent with Content-Length
 
         if (failure instanceof ProviderClientError passthrough) {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, passthrough.status());

@@ -34,6 +34,7 @@ public final class JsonMessages {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader(Exchange.HTTP_CHUNKED, false);   // a whole body: sent with Content-Length
         message.setBody(json.writeValueAsBytes(body));
     }
 }

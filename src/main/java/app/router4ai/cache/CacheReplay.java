@@ -66,6 +66,7 @@ public class CacheReplay implements Processor {
         } else {
             RamBlock.attach(completion, call);
             out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+            out.setHeader(Exchange.HTTP_CHUNKED, false);
             out.setBody(json.writeValueAsBytes(completion));
         }
     }

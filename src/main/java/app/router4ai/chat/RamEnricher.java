@@ -38,5 +38,6 @@ public class RamEnricher implements org.apache.camel.Processor {
         out.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
         RateLimitHeaders.write(exchange, out);  // x-ratelimit-* of the throttle step
         out.setBody(json.writeValueAsBytes(completion));
+        out.setHeader(Exchange.HTTP_CHUNKED, false);   // a whole answer: Content-Length, one write, no chunk framing
     }
 }

@@ -60,6 +60,7 @@ public class StreamMeter implements org.apache.camel.Processor {
         message.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
         RateLimitHeaders.write(exchange, message);  // x-ratelimit-* of the throttle step
         message.setBody(stream);
+        SseResponseBuffer.shrink(exchange);
         // platform-http closes the body after copying it (also when the client is gone); this makes sure of it
         // whatever the binding does, once the unit of work ends. Closing a stream that already ended does nothing.
         exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {

@@ -7,7 +7,7 @@ import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 
 /**
  * The address a request came from. Forwarded headers are the servlet container's business:
- * with {@code server.forward-headers-strategy=native} (ROUTER_FORWARD_HEADERS, the default) Tomcat
+ * with {@code server.forward-headers-strategy=native} (ROUTER_FORWARD_HEADERS, the default) the server
  * takes the client from X-Forwarded-For only when the direct peer is a proxy on a private address,
  * so a client on the internet cannot choose its own address by sending the header.
  */

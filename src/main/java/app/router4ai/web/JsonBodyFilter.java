@@ -2,6 +2,7 @@ package app.router4ai.web;
 
 import app.router4ai.api.ApiError;
 import app.router4ai.api.ErrorResponder;
+import app.router4ai.api.RequestBody;
 import app.router4ai.chat.RequestLimits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -41,13 +42,13 @@ public class JsonBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > limits.maxBodyBytes()) {
-            reject(response, limits.tooLarge());
+            reject(request, response, limits.tooLarge());
             return;
         }
         String type = request.getContentType();
         boolean json = type != null && (type.regionMatches(true, 0, "application/json", 0, 16) || type.contains("+json"));
         if (length != 0 && !json) {
-            reject(response, new ApiError(415, "invalid_request_error", "unsupported_media_type", null,
+            reject(request, response, new ApiError(415, "invalid_request_error", "unsupported_media_type", null,
                     "Send the request body as JSON with 'Content-Type: application/json' (got "
                             + (type == null ? "no Content-Type" : "'" + type + "'") + ").", null));
             return;
@@ -55,7 +56,8 @@ public class JsonBodyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void reject(HttpServletResponse response, ApiError error) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        RequestBody.drain(request);   // the client is still sending: read it off, or it sees a reset instead of this
         response.setStatus(error.status());
         response.setContentType("application/json");
         json.writeValue(response.getOutputStream(), errors.body(error));

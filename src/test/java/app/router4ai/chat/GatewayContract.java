@@ -227,6 +227,9 @@ public abstract class GatewayContract extends RouterTest {
                 415, "invalid_request_error", "unsupported_media_type");
         assertError(chat(tenant.key(), "hello", "Content-Type", "text/plain"), 415, "invalid_request_error", "unsupported_media_type");
         assertError(send("POST", "/v1/chat/completions", null, "{}"), 401, "invalid_request_error", "invalid_api_key");
+        // refused before its body was read: the client still gets the answer, not a reset connection
+        assertError(send("POST", "/v1/chat/completions", null, "{\"pad\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}"),
+                401, "invalid_request_error", "invalid_api_key");
         assertThat(OPENAI.received()).isEmpty();
     }
 

@@ -1,0 +1,42 @@
+package app.router4ai.provider;
+
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.socket.ConnectionSocketFactory;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.config.Registry;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camel's {@code http} component, with smaller per-connection buffers. An upstream connection stays
+ * checked out for the whole of a streamed answer (minutes), and HttpClient gives each one an 8 KB
+ * read and an 8 KB write buffer: with thousands of open streams that was a tenth of the heap.
+ * SSE events and chat requests are small; 4 KB each way still reads a typical answer in one go.
+ * Pool sizes, time-to-live and timeouts stay as configured ({@code camel.component.http.*}).
+ */
+@Component("http")
+public class ProviderHttpComponent extends HttpComponent {
+
+    static final int CONNECTION_BUFFER_BYTES = 4096;
+
+    @Override
+    protected HttpClientConnectionManager createConnectionManager(Registry<ConnectionSocketFactory> registry,
+                                                                  int maxTotal, int perRoute, SocketConfig socketConfig) {
+        var connections = ManagedHttpClientConnectionFactory.builder()
+                .http1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER_BYTES).build())
+                .build();
+        var manager = new PoolingHttpClientConnectionManager(registry, PoolConcurrencyPolicy.STRICT,
+                TimeValue.ofMilliseconds(getConnectionTimeToLive()), connections);
+        manager.setMaxTotal(maxTotal > 0 ? maxTotal : getMaxTotalConnections());
+        manager.setDefaultMaxPerRoute(perRoute > 0 ? perRoute : getConnectionsPerRoute());
+        if (socketConfig != null) {
+            manager.setDefaultSocketConfig(socketConfig);
+        }
+        return manager;
+    }
+}

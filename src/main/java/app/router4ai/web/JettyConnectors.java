@@ -1,0 +1,56 @@
+package app.router4ai.web;
+
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Jetty's connectors. The accept queue is sized for bursts of new connections: Jetty's default leaves
+ * the JDK's backlog of 50, and a burst of 1,000 clients connecting at once then saw connections reset
+ * before their request was read. With {@code server.forward-headers-strategy=native} (the default),
+ * X-Forwarded-* are believed from private proxies only ({@link TrustedProxyForwarding}) instead of
+ * Jetty's believe-anyone customizer. Runs after Spring Boot's own customizers.
+ */
+@Component
+class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
+
+    private final ServerProperties server;
+
+    JettyConnectors(ServerProperties server) {
+        this.server = server;
+    }
+
+    static final int ACCEPT_QUEUE = 4096;
+
+    @Override
+    public void customize(JettyServletWebServerFactory factory) {
+        factory.addServerCustomizers(jetty -> {
+            for (var connector : jetty.getConnectors()) {
+                if (connector instanceof ServerConnector server) {
+                    server.setAcceptQueueSize(ACCEPT_QUEUE);   // the kernel caps it at net.core.somaxconn
+                }
+            }
+        });
+        if (server.getForwardHeadersStrategy() != ServerProperties.ForwardHeadersStrategy.NATIVE) {
+            return;
+        }
+        factory.setUseForwardHeaders(false);
+        factory.addServerCustomizers(jetty -> {
+            for (var connector : jetty.getConnectors()) {
+                HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    http.getHttpConfiguration().addCustomizer(new TrustedProxyForwarding());
+                }
+            }
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
