@@ -55,15 +55,21 @@ cleanup() {
     kill -TERM "$ROUTER_PID"; for _ in $(seq 600); do kill -0 "$ROUTER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$ROUTER_PID" 2>/dev/null && kill -KILL "$ROUTER_PID"
   fi
-  [ -n "$UP_PID" ] && kill "$UP_PID" 2>/dev/null || true
+  if [ -n "$UP_PID" ]; then
+    kill "$UP_PID" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 0.1; done
+  fi
   [ -n "$SCHEMA" ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
   [ -n "$DATA_DIR" ] && rm -rf "$DATA_DIR"
 }
 trap cleanup EXIT
 
+# a previous soak's upstream may still be closing its thousands of sockets: wait for the port
+for _ in $(seq 300); do ss -Htln "sport = :$UP_PORT" 2>/dev/null | grep -q . || break; sleep 0.1; done
 node "$REPO/bench/soak/slow-upstream.mjs" --port "$UP_PORT" --hold "$HOLD" >"$OUT/logs/upstream.log" 2>&1 &
 UP_PID=$!
 for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$UP_PORT/health" >/dev/null 2>&1 && break; sleep 0.1; done
+kill -0 "$UP_PID" 2>/dev/null || { say "slow upstream did not start: $(tail -3 "$OUT/logs/upstream.log")"; exit 1; }
 
 ADMIN_TOKEN="soak-admin-$RANDOM$RANDOM"
 ENV=(PORT="$PORT" OPENAI_BASE_URL="http://127.0.0.1:$UP_PORT/v1" OPENAI_API_KEY=sk-soak ROUTER_ADMIN_TOKEN="$ADMIN_TOKEN")
