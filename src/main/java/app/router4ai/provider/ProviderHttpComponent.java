@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camel's {@code http} component, with smaller per-connection buffers. An upstream connection stays
- * checked out for the whole of a streamed answer (minutes), and HttpClient gives each one an 8 KB
- * read and an 8 KB write buffer: with thousands of open streams that was a tenth of the heap.
- * SSE events and chat requests are small; 4 KB each way still reads a typical answer in one go.
+ * checked out for the whole of a streamed answer (minutes), and HttpClient gives each one three 8 KB
+ * buffers (two for reading, one for writing): with thousands of open streams, 24 KB a stream.
+ * SSE events and chat requests are small; 4 KB buffers still read a typical answer in one go.
  * Pool sizes, time-to-live and timeouts stay as configured ({@code camel.component.http.*}).
  */
 @Component("http")

@@ -18,31 +18,27 @@ import org.springframework.stereotype.Component;
 @Component
 class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
 
+    static final int ACCEPT_QUEUE = 4096;
+
     private final ServerProperties server;
 
     JettyConnectors(ServerProperties server) {
         this.server = server;
     }
 
-    static final int ACCEPT_QUEUE = 4096;
-
     @Override
     public void customize(JettyServletWebServerFactory factory) {
-        factory.addServerCustomizers(jetty -> {
-            for (var connector : jetty.getConnectors()) {
-                if (connector instanceof ServerConnector server) {
-                    server.setAcceptQueueSize(ACCEPT_QUEUE);   // the kernel caps it at net.core.somaxconn
-                }
-            }
-        });
-        if (server.getForwardHeadersStrategy() != ServerProperties.ForwardHeadersStrategy.NATIVE) {
-            return;
+        boolean trustedProxiesOnly = server.getForwardHeadersStrategy() == ServerProperties.ForwardHeadersStrategy.NATIVE;
+        if (trustedProxiesOnly) {
+            factory.setUseForwardHeaders(false);   // ours below instead of Jetty's ForwardedRequestCustomizer
         }
-        factory.setUseForwardHeaders(false);
         factory.addServerCustomizers(jetty -> {
             for (var connector : jetty.getConnectors()) {
+                if (connector instanceof ServerConnector network) {
+                    network.setAcceptQueueSize(ACCEPT_QUEUE);   // the kernel caps it at net.core.somaxconn
+                }
                 HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-                if (http != null) {
+                if (trustedProxiesOnly && http != null) {
                     http.getHttpConfiguration().addCustomizer(new TrustedProxyForwarding());
                 }
             }
