@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * was parsed as form fields and failed with a 500.)
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)   // before InlineDispatchFilter, which ends the chain for the API
 public class JsonBodyFilter extends OncePerRequestFilter {
 
     private final ErrorResponder errors;

@@ -263,6 +263,16 @@ public abstract class GatewayContract extends RouterTest {
     }
 
     @Test
+    void unknownUrlsAndWrongMethodsGetOpenAiErrors() {
+        assertError(send("POST", "/v1/embeddings", "Bearer " + tenant.key(), "{}"), 404, "invalid_request_error", "unknown_url");
+        HttpResponse<String> get = send("GET", "/v1/chat/completions", "Bearer " + tenant.key(), null);
+        assertError(get, 405, "invalid_request_error", "method_not_allowed");
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        // a browser still gets the error page
+        assertThat(send("GET", "/v1/nothing-here", null, null, "Accept", "text/html").body()).contains("Not found");
+    }
+
+    @Test
     void pinningSelectsThatProviderAndRejectsAMismatch() {
         assertThat(chat(tenant.key(), "{\"model\":\"openai:gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
                 .statusCode()).isEqualTo(200);

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,25 +124,47 @@ class TwoInstancesTest {
 
     @Test
     void theCombinedRateAcrossBothInstancesStaysWithinTenPercentOfTheLimit() throws Exception {
-        int[] both = burst(urlA, urlB);
-        int[] one = burst(urlA, urlA);
-        System.out.printf("one instance: %d admitted of 1,000 in %.2f s (GCRA allows %d)%n", one[0], one[1] / 1000.0, one[2]);
-        System.out.printf("two instances: %d admitted of 1,000 in %.2f s (GCRA allows %d)%n", both[0], both[1] / 1000.0, both[2]);
-        assertThat((double) both[0]).isBetween(both[2] * 0.9, both[2] * 1.1);
-        assertThat((double) one[0]).isBetween(one[2] * 0.9, one[2] * 1.1);
+        burst(urlA, urlB);   // warm-up: a cold instance takes over a second for its first answers, which skews the window
+        Burst both = burst(urlA, urlB);
+        Burst one = burst(urlA, urlA);
+        System.out.printf("one instance: %s%ntwo instances: %s%n", one, both);
+        assertThat((double) both.admitted()).isBetween(both.atLeast() * 0.9, both.atMost() * 1.1);
+        assertThat((double) one.admitted()).isBetween(one.atLeast() * 0.9, one.atMost() * 1.1);
+    }
+
+    /**
+     * What GCRA at 60/s, burst 60, must admit of a burst: at most what the whole burst's time allows, at least
+     * what the time from the first answer (the limiter had seen a request by then) to the last request sent allows.
+     */
+    private record Burst(int admitted, long firstAnswerMs, long lastSentMs, long elapsedMs) {
+        double atMost() {
+            return 60 + 60 * elapsedMs / 1000.0;
+        }
+
+        double atLeast() {
+            return 60 + 60 * Math.max(0, lastSentMs - firstAnswerMs) / 1000.0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d admitted of 1,000 in %.2f s (GCRA allows %.0f to %.0f)", admitted, elapsedMs / 1000.0,
+                    atLeast(), atMost());
+        }
     }
 
     /**
      * 1,000 requests from 50 concurrent clients, alternating between two URLs, as fast as they go, for a
-     * fresh tenant limited to 60/s with a burst of 60. Returns {admitted, elapsed ms, what GCRA allows}.
+     * fresh tenant limited to 60/s with a burst of 60.
      */
-    private static int[] burst(String first, String second) throws Exception {
+    private static Burst burst(String first, String second) throws Exception {
         String[] key = tenantWithKey();
         send("PATCH", urlA + "/admin/v1/tenants/" + key[0], "Bearer " + RouterTest.ADMIN_TOKEN,
                 "{\"rate_limit_rps\":60,\"rate_limit_burst\":60}");
         Thread.sleep(1_200); // B picks the limits up within limits-refresh
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
+        AtomicLong firstAnswer = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastSent = new AtomicLong();
         long start = System.nanoTime();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -149,7 +172,10 @@ class TwoInstancesTest {
                 running.add(clients.submit(() -> {
                     int n;
                     while ((n = sent.getAndIncrement()) < 1_000) {
-                        if (chat(n % 2 == 0 ? first : second, key[1], HELLO).statusCode() == 200) {
+                        lastSent.accumulateAndGet(System.nanoTime() - start, Math::max);
+                        int status = chat(n % 2 == 0 ? first : second, key[1], HELLO).statusCode();
+                        firstAnswer.accumulateAndGet(System.nanoTime() - start, Math::min);
+                        if (status == 200) {
                             ok.incrementAndGet();
                         }
                     }
@@ -160,8 +186,8 @@ class TwoInstancesTest {
                 f.get();
             }
         }
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        return new int[] {ok.get(), (int) elapsedMs, (int) Math.round(60 + 60 * elapsedMs / 1000.0)};
+        return new Burst(ok.get(), firstAnswer.get() / 1_000_000, lastSent.get() / 1_000_000,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** {tenant id, key, key id}, created through instance A. */

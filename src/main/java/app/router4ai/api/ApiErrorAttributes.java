@@ -1,0 +1,45 @@
+package app.router4ai.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * The errors Spring answers before any route runs (no such URL, wrong method) as OpenAI error objects on
+ * the API's paths, like every other API error: an SDK calling {@code /v1/embeddings} reads a message, not
+ * Spring's {@code {"timestamp","status","path"}}. Browsers and the dashboard keep Spring's attributes
+ * (the error page renders them).
+ */
+@Component
+public class ApiErrorAttributes extends DefaultErrorAttributes {
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> spring = super.getErrorAttributes(request, options);
+        String path = (String) request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (path == null || !(path.startsWith("/v1/") || path.startsWith("/admin/"))
+                || (accept != null && accept.contains("text/html"))) {
+            return spring;
+        }
+        int status = spring.get("status") instanceof Integer s ? s : 500;
+        String method = request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof jakarta.servlet.http.HttpServletRequest http ? http.getMethod() : "";
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", switch (status) {
+            case 404 -> "Invalid URL (" + method + " " + path + ").";
+            case 405 -> "Method " + method + " is not allowed on " + path + ".";
+            default -> "The request could not be handled (" + status + ").";
+        });
+        error.put("type", status >= 500 ? "server_error" : "invalid_request_error");
+        error.put("param", null);
+        error.put("code", status == 404 ? "unknown_url" : status == 405 ? "method_not_allowed" : null);
+        return Map.of("error", error);
+    }
+}
