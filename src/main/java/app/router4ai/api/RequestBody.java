@@ -53,7 +53,9 @@ public final class RequestBody {
         Object body = message.getBody();
         try {
             if (body instanceof InputStream in) {
-                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                // a declared length within the limit is read into one array of that size
+                long declared = message instanceof PlatformHttpMessage http ? http.getRequest().getContentLengthLong() : -1;
+                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, declared >= 0 && declared <= limit ? declared : limit + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

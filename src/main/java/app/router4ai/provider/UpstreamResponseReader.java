@@ -43,6 +43,7 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String retryAfter = message.getHeader("Retry-After", String.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        long length = message.getHeader(Exchange.CONTENT_LENGTH, -1L, Long.class);
         message.removeHeaders("*");
 
         if (status >= 200 && status < 300) {
@@ -53,10 +54,10 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
                 }
                 return;
             }
-            message.setBody(completion(adapter, call, readAll(message), provider));
+            message.setBody(completion(adapter, call, readAll(message, length), provider));
             return;
         }
-        byte[] body = readAll(message);
+        byte[] body = readAll(message, length);
         boolean keyRefused = status == 401 || status == 403 || adapter.refusedOurKey(status, body);
         if (CLIENT_ERRORS.contains(status) && !keyRefused) {
             throw new ProviderClientError(provider, status, adapter.clientErrorBody(status, body));
@@ -85,11 +86,12 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
         }
     }
 
-    private static byte[] readAll(Message message) throws IOException {
+    /** The whole answer; with its Content-Length, into one array of that size (not 16 KB chunks copied). */
+    private static byte[] readAll(Message message, long length) throws IOException {
         Object body = message.getBody();
         if (body instanceof InputStream in) {
             try (in) {
-                return in.readAllBytes();
+                return length >= 0 && length < Integer.MAX_VALUE - 8 ? in.readNBytes((int) length) : in.readAllBytes();
             }
         }
         byte[] bytes = message.getBody(byte[].class);

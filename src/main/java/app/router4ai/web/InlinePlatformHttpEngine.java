@@ -3,6 +3,7 @@ package app.router4ai.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.Executor;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
@@ -37,6 +38,19 @@ class InlinePlatformHttpEngine extends SpringBootPlatformHttpEngine {
 
         InlineConsumer(PlatformHttpEndpoint endpoint, Processor processor, Executor executor) {
             super(endpoint, processor, executor);
+        }
+
+        /**
+         * With {@code useStreaming=true} the body stays the servlet's stream, read once by the route
+         * ({@code RequestBody}); otherwise Camel copies every body into memory first (16 KB buffer and all).
+         */
+        @Override
+        public Exchange createExchange(boolean autoRelease) {
+            Exchange exchange = super.createExchange(autoRelease);
+            if (getEndpoint().isUseStreaming()) {
+                exchange.setProperty(Exchange.DISABLE_HTTP_STREAM_CACHE, true);
+            }
+            return exchange;
         }
 
         /** The whole exchange, response written, before returning: for a thread that may block (virtual). */
