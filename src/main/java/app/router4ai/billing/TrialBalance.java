@@ -93,7 +93,9 @@ public class TrialBalance {
         }
     }
 
-    private void reconcile(List<String> tenantIds) {
+    // synchronized: the scheduled pass and a refresh must not interleave, or the pass that read the accounts
+    // first could apply them last, over a plan change the refresh had just read (the page then showed it stale)
+    private synchronized void reconcile(List<String> tenantIds) {
         if (tenantIds.isEmpty()) {
             return;
         }
