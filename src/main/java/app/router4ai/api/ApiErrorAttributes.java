@@ -1,6 +1,8 @@
 package app.router4ai.api;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
@@ -19,6 +21,16 @@ import org.springframework.web.context.request.WebRequest;
 @Component
 public class ApiErrorAttributes extends DefaultErrorAttributes {
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final ErrorResponder errors;
+    private final ObjectMapper json;
+
+    public ApiErrorAttributes(ErrorResponder errors, ObjectMapper json) {
+        this.errors = errors;
+        this.json = json;
+    }
+
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> spring = super.getErrorAttributes(request, options);
@@ -30,16 +42,14 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         }
         int status = spring.get("status") instanceof Integer s ? s : 500;
         String method = request instanceof NativeWebRequest nativeRequest
-                && nativeRequest.getNativeRequest() instanceof jakarta.servlet.http.HttpServletRequest http ? http.getMethod() : "";
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", switch (status) {
-            case 404 -> "Invalid URL (" + method + " " + path + ").";
-            case 405 -> "Method " + method + " is not allowed on " + path + ".";
-            default -> "The request could not be handled (" + status + ").";
-        });
-        error.put("type", status >= 500 ? "server_error" : "invalid_request_error");
-        error.put("param", null);
-        error.put("code", status == 404 ? "unknown_url" : status == 405 ? "method_not_allowed" : null);
-        return Map.of("error", error);
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest http ? http.getMethod() : "";
+        ApiError error = switch (status) {
+            case 404 -> ApiError.notFound("unknown_url", "Invalid URL (" + method + " " + path + ").");
+            case 405 -> new ApiError(405, "invalid_request_error", "method_not_allowed", null,
+                    "Method " + method + " is not allowed on " + path + ".", null);
+            default -> new ApiError(status, status >= 500 ? "server_error" : "invalid_request_error", null, null,
+                    "The request could not be handled (" + status + ").", null);
+        };
+        return json.convertValue(errors.body(error), MAP);
     }
 }

@@ -47,7 +47,7 @@ class InlineDispatchFilter extends OncePerRequestFilter implements PlatformHttpL
             String restrict = ((PlatformHttpEndpoint) consumer.getEndpoint()).getHttpMethodRestrict();
             String verbs = restrict != null ? restrict : model.getVerbs();
             if (verbs != null && !verbs.isBlank()) {
-                byPath.put(model.getUri(), new Target(Set.of(verbs.toUpperCase().split("\\s*,\\s*")), consumer));
+                byPath.put(model.getUri(), new Target(Set.of(verbs.toUpperCase(java.util.Locale.ROOT).split("\\s*,\\s*")), consumer));
             }
         }
     }
