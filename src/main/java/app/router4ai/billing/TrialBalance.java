@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every tenant's {@link Allowance}, in memory, so the quota check costs no database round trip: a tenant is
  * read once per instance, then kept current by (1) usage recorded here, counted the moment it is recorded,
- * and (2) a periodic reconciliation with the ledger and tenant_billing, which brings in other instances'
- * usage and plan changes.
+ * and (2) a periodic reconciliation with the ledger's running totals ({@code usage_totals}) and tenant_billing,
+ * which brings in other instances' usage and plan changes.
  *
  * <p>Reconciliation and the ledger's commits exclude each other (a read-write lock): a committed row then
  * moves from "pending" to "ledger" atomically as seen from here, and is never counted twice or missed.
@@ -114,13 +114,13 @@ public class TrialBalance {
         }
     }
 
+    /** The tenants' all-time ledger tokens: one row each, kept by the ledger in its own transactions. */
     private Map<String, Long> ledgerSums(List<String> tenantIds) {
         Map<String, Long> sums = new java.util.HashMap<>();
         for (int from = 0; from < tenantIds.size(); from += 500) {
             List<String> chunk = tenantIds.subList(from, Math.min(tenantIds.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT tenant_id, SUM(prompt_tokens + completion_tokens) AS tokens FROM usage_records"
-                    + " WHERE tenant_id IN (" + marks + ") GROUP BY tenant_id",
+            jdbc.query("SELECT tenant_id, tokens FROM usage_totals WHERE tenant_id IN (" + marks + ")",
                     rs -> {
                         sums.put(rs.getString("tenant_id"), rs.getLong("tokens"));
                     }, chunk.toArray());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes usage rows behind the response, in batches (one transaction per batch), never on the request path.
  * A paid tenant's row carries a Stripe meter event, written to the outbox in the same transaction, so a
- * usage row and its meter event exist together or not at all.
+ * usage row and its meter event exist together or not at all; so do the rows and the tenants' running totals
+ * ({@code usage_totals}, what {@link TrialBalance} reads).
  *
  * <p>Lossless: the queue is unbounded (a burst costs memory, never rows); a failed batch stays in hand and
  * is retried with backoff; duplicate request ids are ignored, so a retried batch never counts a row twice.
@@ -43,6 +46,8 @@ public class UsageLedger implements SmartLifecycle {
             INSERT INTO stripe_outbox (identifier, tenant_id, stripe_customer_id, event_name, token_count, occurred_at,
               attempts, next_attempt_at)
             VALUES (?, ?, ?, ?, ?, ?, 0, ?)""";
+    private static final String ADD_TO_TOTAL = "UPDATE usage_totals SET tokens = tokens + ? WHERE tenant_id = ?";
+    private static final String NEW_TOTAL = "INSERT INTO usage_totals (tenant_id, tokens) VALUES (?, ?)";
 
     /** A usage row, and the meter event to report to Stripe with it (null for a tenant not billed by Stripe). */
     record Entry(UsageRow row, MeterEvent meter) {
@@ -178,18 +183,40 @@ public class UsageLedger implements SmartLifecycle {
                 if (!meters.isEmpty()) {
                     jdbc.batchUpdate(INSERT_METER, meters);
                 }
+                addToTotals(rows);
             }), rows);
         } catch (DuplicateKeyException e) {
-            // A retried batch whose first commit did land: write only the rows that are missing.
-            balance.commit(() -> tx.executeWithoutResult(status -> batch.stream()
-                    .filter(entry -> jdbc.queryForObject("SELECT COUNT(*) FROM usage_records WHERE request_id = ?",
-                            Integer.class, entry.row().requestId()) == 0)
-                    .forEach(entry -> {
-                        jdbc.update(INSERT, args(entry.row()));
-                        if (entry.meter() != null) {
-                            jdbc.update(INSERT_METER, meterArgs(entry.meter()));
-                        }
-                    })), rows);
+            // A retried batch whose first commit did land (or another instance created a tenant's total first):
+            // write only the rows that are missing, and count only those.
+            balance.commit(() -> tx.executeWithoutResult(status -> {
+                List<Entry> missing = batch.stream()
+                        .filter(entry -> jdbc.queryForObject("SELECT COUNT(*) FROM usage_records WHERE request_id = ?",
+                                Integer.class, entry.row().requestId()) == 0)
+                        .toList();
+                for (Entry entry : missing) {
+                    jdbc.update(INSERT, args(entry.row()));
+                    if (entry.meter() != null) {
+                        jdbc.update(INSERT_METER, meterArgs(entry.meter()));
+                    }
+                }
+                addToTotals(missing.stream().map(Entry::row).toList());
+            }), rows);
+        }
+    }
+
+    /** Adds the rows' tokens to their tenants' all-time totals (what {@link TrialBalance} reads). */
+    private void addToTotals(List<UsageRow> rows) {
+        Map<String, Long> byTenant = new TreeMap<>(); // one order for every instance: no deadlock between two batches
+        rows.forEach(row -> byTenant.merge(row.tenantId(), TrialBalance.tokens(row), Long::sum));
+        List<Object[]> adds = byTenant.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList();
+        if (adds.isEmpty()) {
+            return;
+        }
+        int[] updated = jdbc.batchUpdate(ADD_TO_TOTAL, adds);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                jdbc.update(NEW_TOTAL, adds.get(i)[1], adds.get(i)[0]);
+            }
         }
     }
 
