@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What one chat-completions request carries from step to step of the route: each step reads what
@@ -16,7 +15,7 @@ public final class ChatCall {
 
     public static final String PROPERTY = "ramChatCall";
 
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId = RequestIds.next();
     private final long startNanos = System.nanoTime();
     private final List<String> failedAttempts = new ArrayList<>();
     private Caller caller;
