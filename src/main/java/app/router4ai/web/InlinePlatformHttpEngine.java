@@ -41,8 +41,8 @@ class InlinePlatformHttpEngine extends SpringBootPlatformHttpEngine {
         }
 
         /**
-         * With {@code useStreaming=true} the body stays the servlet's stream, read once by the route
-         * ({@code RequestBody}); otherwise Camel copies every body into memory first (16 KB buffer and all).
+         * With {@code useStreaming=true} the body stays the servlet's stream ({@link UnbufferedBody}), read once
+         * by the route ({@code RequestBody}); otherwise Camel copies every body into memory first.
          */
         @Override
         public Exchange createExchange(boolean autoRelease) {
@@ -55,7 +55,7 @@ class InlinePlatformHttpEngine extends SpringBootPlatformHttpEngine {
 
         /** The whole exchange, response written, before returning: for a thread that may block (virtual). */
         void serve(HttpServletRequest request, HttpServletResponse response) throws Exception {
-            handleService(request, response);
+            handleService(getEndpoint().isUseStreaming() ? new UnbufferedBody(request) : request, response);
         }
     }
 }

@@ -234,6 +234,29 @@ public abstract class GatewayContract extends RouterTest {
     }
 
     @Test
+    void aChunkedBodyOfUnknownLengthIsServedAndOneOverTheLimitRefused() throws Exception {
+        HttpResponse<String> ok = chunked(tenant.key(), "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(readJson(ok.body()).get("object").asText()).isEqualTo("chat.completion");
+        assertThat(OPENAI.received()).singleElement()
+                .satisfies(call -> assertThat(call.json().get("messages").get(0).get("content").asText()).isEqualTo("Hi"));
+
+        // no Content-Length for the filter to refuse up front: the route stops reading at the limit (4 MB)
+        assertError(chunked(tenant.key(), "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "x".repeat(5 * 1024 * 1024) + "\"}]}"), 413, "invalid_request_error", "request_too_large");
+        assertThat(OPENAI.received()).hasSize(1);
+    }
+
+    /** A POST whose body goes out chunked (Transfer-Encoding: chunked, no Content-Length). */
+    private HttpResponse<String> chunked(String key, String body) throws Exception {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aProvidersOwnClientErrorReachesTheClientUnchanged() {
         String body = OpenAiFixtures.error("This model's maximum context length is 128000 tokens.", "invalid_request_error",
                 "messages", "context_length_exceeded");
