@@ -2,6 +2,7 @@ package app.router4ai.web;
 
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
  * the JDK's backlog of 50, and a burst of 1,000 clients connecting at once then saw connections reset
  * before their request was read. With {@code server.forward-headers-strategy=native} (the default),
  * X-Forwarded-* are believed from private proxies only ({@link TrustedProxyForwarding}) instead of
- * Jetty's believe-anyone customizer. Runs after Spring Boot's own customizers.
+ * Jetty's believe-anyone customizer. Jetty's virtual-thread pool lets only 200 tasks run at once by default;
+ * API requests run to their end on Jetty's thread ({@link InlineDispatchFilter}), a stream for a minute or more,
+ * so the 201st concurrent request waited for one to finish: the pool's cap is the connection limit instead.
+ * Runs after Spring Boot's own customizers.
  */
 @Component
 class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
@@ -33,6 +37,9 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
             factory.setUseForwardHeaders(false);   // ours below instead of Jetty's ForwardedRequestCustomizer
         }
         factory.addServerCustomizers(jetty -> {
+            if (jetty.getThreadPool() instanceof VirtualThreadPool pool) {
+                pool.setMaxThreads(maxConcurrentTasks(server.getJetty().getMaxConnections()));
+            }
             for (var connector : jetty.getConnectors()) {
                 if (connector instanceof ServerConnector network) {
                     network.setAcceptQueueSize(ACCEPT_QUEUE);   // the kernel caps it at net.core.somaxconn
@@ -43,6 +50,11 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
                 }
             }
         });
+    }
+
+    /** One request per connection at a time, plus Jetty's own acceptor and selector tasks. */
+    static int maxConcurrentTasks(int maxConnections) {
+        return maxConnections <= 0 ? Integer.MAX_VALUE : maxConnections + 256;
     }
 
     @Override
