@@ -41,8 +41,9 @@ class InlinePlatformHttpEngine extends SpringBootPlatformHttpEngine {
         }
 
         /**
-         * With {@code useStreaming=true} the body stays the servlet's stream ({@link UnbufferedBody}), read once
-         * by the route ({@code RequestBody}); otherwise Camel copies every body into memory first.
+         * With {@code useStreaming=true} the body stays the servlet's stream, read once by the route
+         * ({@code RequestBody}). Two halves: this property makes the binding hand over the stream instead of a
+         * copy; {@link UnbufferedBody} (in {@link #serve}) stops platform-http copying that stream after all.
          */
         @Override
         public Exchange createExchange(boolean autoRelease) {
