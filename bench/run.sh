@@ -10,6 +10,9 @@
 #     --rounds N              interleaved rounds of the kit (default 3)
 #     --port P                router port (default 18480)
 #     --warm S                router warm-up before the kit, seconds of mixed load (default 20; JIT needs it)
+#     --bare                  measure the stack's floor instead: the same jar and settings plus one bare Camel route
+#                             (bench/bare-proxy.yaml: platform-http -> http to the mock, none of the pipeline), driven
+#                             by the kit as target "bare-camel" (sanity check without _ram; the tenant is still made)
 #     --cache                 leave the response cache on (default: off for the bench tenant, the kit's body
 #                             has temperature 0 and would otherwise be answered from the cache)
 #     --out DIR               results (default bench/results/<storage>-<timestamp>)
@@ -36,7 +39,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 
-STORAGE=h2; LATENCY=0; ROUNDS=3; PORT=18480; WARM=20; CACHE=0; OUT=""; SMOKE=0; KIT_ARGS=()
+STORAGE=h2; LATENCY=0; ROUNDS=3; PORT=18480; WARM=20; CACHE=0; BARE=0; OUT=""; SMOKE=0; KIT_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --storage) STORAGE="$2"; shift 2;;
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
     --port) PORT="$2"; shift 2;;
     --warm) WARM="$2"; shift 2;;
     --cache) CACHE=1; shift;;
+    --bare) BARE=1; shift;;
     --out) OUT="$2"; shift 2;;
     --smoke) SMOKE=1; shift;;
     --) shift; KIT_ARGS+=("$@"); break;;
@@ -132,6 +136,12 @@ else
   ARGS+=(--spring.flyway.schemas="$SCHEMA" --spring.flyway.create-schemas=true
          --router.ratelimit.redis-key-prefix="${REDIS_PREFIX}rl:" --router.cache.redis-key-prefix="${REDIS_PREFIX}cache:")
 fi
+TARGET_PATH=/v1/chat/completions; TARGET_NAME=router4ai
+if [ "$BARE" = 1 ]; then
+  ARGS+=(--camel.main.routes-include-pattern="classpath:routes/*.yaml,file:$REPO/bench/bare-proxy.yaml"
+         --bench.bare.upstream="http://127.0.0.1:$UP_PORT/v1/chat/completions")
+  TARGET_PATH=/bench-bare/v1/chat/completions; TARGET_NAME=bare-camel
+fi
 
 # ------------------------------------------------------------------ start, time to ready
 JOPTS=(${ROUTER_JAVA_OPTS:-})
@@ -167,9 +177,9 @@ PATCH='{"rate_limit_rps":100000,"rate_limit_burst":100000'
 [ "$CACHE" = 1 ] || PATCH+=',"cache_enabled":false'
 admin -X PATCH "$BASE/admin/v1/tenants/$TENANT" -d "$PATCH}" >"$OUT/logs/tenant.json"
 say "tenant $TENANT, key ${KEY:0:25}…, limits $(jq -c '{rate_limit_rps,rate_limit_burst,cache_enabled}' "$OUT/logs/tenant.json" 2>/dev/null || cat "$OUT/logs/tenant.json")"
-curl -fsS "$BASE/v1/chat/completions" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+curl -fsS "$BASE$TARGET_PATH" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
   --data-binary @"$KIT/payloads/chat.json" >"$OUT/logs/sanity.json"
-jq -e '.object == "chat.completion" and (._ram.provider_used == "openai")' "$OUT/logs/sanity.json" >/dev/null \
+jq -e --argjson bare "$BARE" '.object == "chat.completion" and ($bare == 1 or ._ram.provider_used == "openai")' "$OUT/logs/sanity.json" >/dev/null \
   || { say "sanity request failed: $(head -c 300 "$OUT/logs/sanity.json")"; exit 1; }
 say "sanity ok: _ram $(jq -c ._ram "$OUT/logs/sanity.json")"
 
@@ -184,10 +194,10 @@ SAMPLER_PID=$!
 # ------------------------------------------------------------------ warm-up (not recorded)
 if [ "$WARM" -gt 0 ]; then
   say "warm-up: ${WARM}s at 1000 rps non-streaming, then $(( WARM / 4 + 1 ))s at 100 rps streaming"
-  timeout $((WARM + 30)) node "$KIT/loadgen/openloop.mjs" --url "$BASE/v1/chat/completions" --rate 1000 \
+  timeout $((WARM + 30)) node "$KIT/loadgen/openloop.mjs" --url "$BASE$TARGET_PATH" --rate 1000 \
     --duration "$WARM" --warmup 0 --timeout 5 --body "$KIT/payloads/chat.json" --label warm \
     --header "Authorization: Bearer $KEY" >/dev/null 2>>"$OUT/logs/warm.err" || true
-  timeout $((WARM / 4 + 31)) node "$KIT/loadgen/openloop.mjs" --url "$BASE/v1/chat/completions" --rate 100 \
+  timeout $((WARM / 4 + 31)) node "$KIT/loadgen/openloop.mjs" --url "$BASE$TARGET_PATH" --rate 100 \
     --duration $(( WARM / 4 + 1 )) --warmup 0 --timeout 5 --body "$KIT/payloads/chat-stream.json" --label warm \
     --header "Authorization: Bearer $KEY" >/dev/null 2>>"$OUT/logs/warm.err" || true
 fi
@@ -198,7 +208,7 @@ if [ "${ROUTER_JFR:-0}" = 1 ]; then
 fi
 say "kit: $KIT/run.sh --target $BASE --rounds $ROUNDS --latency $LATENCY ${KIT_ARGS[*]:-}"
 set +e
-"$KIT/run.sh" --target "$BASE" --target-header "Authorization: Bearer $KEY" --target-name router4ai \
+"$KIT/run.sh" --target "$BASE" --target-header "Authorization: Bearer $KEY" --target-name "$TARGET_NAME" --target-path "$TARGET_PATH" \
   --target-pid "$ROUTER_PID" --rounds "$ROUNDS" --latency "$LATENCY" --out "$OUT/kit" "${KIT_ARGS[@]+"${KIT_ARGS[@]}"}"
 KIT_RC=$?
 set -e
