@@ -1,9 +1,9 @@
 package app.router4ai.api;
 
+import app.router4ai.call.ApiCall;
+import app.router4ai.provider.UnsupportedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import app.router4ai.chat.ChatCall;
-import app.router4ai.provider.UnsupportedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -31,7 +31,7 @@ public class ErrorResponder implements Processor {
     public void process(Exchange exchange) throws Exception {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message out = exchange.getMessage();
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         RequestBody.drain(exchange);   // refused before its body was read: the client must still get the answer
         String requestId = call != null ? call.requestId() : out.getHeader(Headers.REQUEST_ID, String.class);
         out.removeHeaders("*");

@@ -2,7 +2,7 @@ package app.router4ai.auth;
 
 import app.router4ai.api.ApiError;
 import app.router4ai.api.Headers;
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.ratelimit.FailedAuthLimiter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks {@code Authorization: Bearer ram_live_...}. A key verified before is served from memory;
  * an unknown or revoked id is refused after one indexed lookup, without running Argon2.
- * Sets the exchange property {@code caller} (and the {@link ChatCall}'s caller when there is one).
+ * Sets the exchange property {@code caller} (and the {@link ApiCall}'s caller when there is one).
  */
 @Component
 public class ApiKeyAuthenticator implements Processor {
@@ -50,7 +50,7 @@ public class ApiKeyAuthenticator implements Processor {
         }
         usage.used(caller.keyId());
         exchange.setProperty(CALLER, caller);
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         if (call != null) {
             call.caller(caller);
         }

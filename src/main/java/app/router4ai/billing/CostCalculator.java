@@ -1,6 +1,6 @@
 package app.router4ai.billing;
 
-import app.router4ai.chat.Usage;
+import app.router4ai.call.Usage;
 import app.router4ai.routing.CatalogModel;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package app.router4ai.billing;
 
 import app.router4ai.billing.stripe.StripeSettings;
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -26,11 +26,11 @@ public class UsageRecorder implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        record(exchange.getProperty(ChatCall.PROPERTY, ChatCall.class));
+        record(ApiCall.of(exchange));
     }
 
     /** Also called directly when the billing route is no longer running (a stream that ends during shutdown). */
-    public void record(ChatCall call) {
+    public void record(ApiCall call) {
         Instant now = Instant.now();
         UsageRow row = new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), call.requestedModel(),
                 call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),

@@ -1,6 +1,6 @@
 package app.router4ai.cache;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public class CacheLookup implements Processor {
 
     @Override
     public void process(Exchange exchange) throws IOException {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         exchange.setProperty(HIT, false);
         String directive = exchange.getMessage().getHeader(HEADER, "", String.class).trim().toLowerCase();
         if (directive.equals("no-store")) {

@@ -2,9 +2,9 @@ package app.router4ai.cache;
 
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
-import app.router4ai.chat.ChatCall;
-import app.router4ai.chat.RamBlock;
-import app.router4ai.chat.Usage;
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.RamBlock;
+import app.router4ai.call.Usage;
 import app.router4ai.ratelimit.RateLimitHeaders;
 import app.router4ai.routing.Deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ public class CacheReplay implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         ObjectNode entry = exchange.getProperty(CacheLookup.CACHED, ObjectNode.class);
         ObjectNode completion = (ObjectNode) entry.get("completion");
         String provider = entry.path("provider").asText();

@@ -1,7 +1,7 @@
 package app.router4ai.cache;
 
-import app.router4ai.chat.ChatCall;
-import app.router4ai.chat.RamBlock;
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.RamBlock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
@@ -25,10 +25,10 @@ public class CacheStore implements org.apache.camel.Processor {
     /** Route step for a completed (non-streamed) answer: the body is the completion, before {@code _ram}. */
     @Override
     public void process(org.apache.camel.Exchange exchange) {
-        store(exchange.getProperty(ChatCall.PROPERTY, ChatCall.class), exchange.getMessage().getBody(ObjectNode.class));
+        store(ApiCall.of(exchange), exchange.getMessage().getBody(ObjectNode.class));
     }
 
-    public void store(ChatCall call, ObjectNode completion) {
+    public void store(ApiCall call, ObjectNode completion) {
         if (call.cacheKey() == null || call.cacheHit()) {
             return;
         }

@@ -1,7 +1,7 @@
 package app.router4ai.cache;
 
-import app.router4ai.chat.ChatCall;
-import app.router4ai.chat.RamBlock;
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.RamBlock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,7 @@ final class StreamReplay {
     private StreamReplay() {
     }
 
-    static byte[] events(ObjectNode completion, ChatCall call, ObjectMapper json) throws IOException {
+    static byte[] events(ObjectNode completion, ApiCall call, ObjectMapper json) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ObjectNode last = null;
         for (JsonNode choice : completion.path("choices")) {

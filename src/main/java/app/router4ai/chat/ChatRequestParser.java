@@ -2,6 +2,7 @@ package app.router4ai.chat;
 
 import app.router4ai.api.ApiError;
 import app.router4ai.api.RequestBody;
+import app.router4ai.call.ApiCall;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,7 @@ public class ChatRequestParser implements Processor {
         }
         boolean streaming = stream != null && stream.asBoolean(false);
         boolean wantsUsage = streaming && request.path("stream_options").path("include_usage").asBoolean(false);
-        exchange.getProperty(ChatCall.PROPERTY, ChatCall.class).parsed(request, model.asText(), streaming, wantsUsage);
+        ApiCall.of(exchange).parsed(request, model.asText(), streaming, wantsUsage);
         exchange.setProperty("streaming", streaming);
     }
 

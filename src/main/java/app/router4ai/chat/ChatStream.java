@@ -1,5 +1,8 @@
 package app.router4ai.chat;
 
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.RamBlock;
+import app.router4ai.call.Usage;
 import app.router4ai.provider.SseReader;
 import app.router4ai.provider.StreamPart;
 import app.router4ai.provider.StreamTranslator;
@@ -31,10 +34,10 @@ public final class ChatStream extends InputStream {
 
     private final SseReader upstream;
     private final StreamTranslator translator;
-    private final ChatCall call;
+    private final ApiCall call;
     private final ObjectMapper json;
     private final Function<Usage, java.math.BigDecimal> pricing;
-    private final Consumer<ChatCall> onFinish;
+    private final Consumer<ApiCall> onFinish;
     private final Consumer<ObjectNode> onCompleted;
     private final CompletionAssembler assembler;
     private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
@@ -46,14 +49,14 @@ public final class ChatStream extends InputStream {
     private boolean ended;
     private Usage usage;
 
-    public ChatStream(InputStream upstream, StreamTranslator translator, ChatCall call, ObjectMapper json,
-                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ChatCall> onFinish) {
+    public ChatStream(InputStream upstream, StreamTranslator translator, ApiCall call, ObjectMapper json,
+                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish) {
         this(upstream, translator, call, json, pricing, onFinish, null);
     }
 
     /** With {@code onCompleted}: a stream that ends properly is also handed over as the completion it amounted to. */
-    public ChatStream(InputStream upstream, StreamTranslator translator, ChatCall call, ObjectMapper json,
-                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ChatCall> onFinish,
+    public ChatStream(InputStream upstream, StreamTranslator translator, ApiCall call, ObjectMapper json,
+                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
                       Consumer<ObjectNode> onCompleted) {
         this.upstream = new SseReader(upstream);
         this.translator = translator;

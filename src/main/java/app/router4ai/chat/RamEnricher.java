@@ -2,6 +2,9 @@ package app.router4ai.chat;
 
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.RamBlock;
+import app.router4ai.call.Usage;
 import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +26,7 @@ public class RamEnricher implements org.apache.camel.Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         ObjectNode completion = exchange.getMessage().getBody(ObjectNode.class);
         Usage usage = Usage.fromOpenAi(completion.get("usage"));
         call.settle(usage, costs.costCents(call.deployment().model(), usage));

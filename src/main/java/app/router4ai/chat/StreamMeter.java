@@ -2,9 +2,10 @@ package app.router4ai.chat;
 
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
-import app.router4ai.cache.CacheStore;
 import app.router4ai.billing.OpenStreams;
 import app.router4ai.billing.UsageRecorder;
+import app.router4ai.cache.CacheStore;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.WireAdapters;
 import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public class StreamMeter implements org.apache.camel.Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         Message message = exchange.getMessage();
         InputStream upstream = message.getBody(InputStream.class);
         ChatStream stream = new ChatStream(upstream,
@@ -75,9 +76,9 @@ public class StreamMeter implements org.apache.camel.Processor {
      * Through the billing route; a stream that ends after the routes stopped (shutdown) is recorded directly,
      * so it is billed all the same.
      */
-    private void bill(ChatCall finished) {
+    private void bill(ApiCall finished) {
         try {
-            Exchange sent = billing.send("direct:billing", e -> e.setProperty(ChatCall.PROPERTY, finished));
+            Exchange sent = billing.send("direct:billing", e -> e.setProperty(ApiCall.PROPERTY, finished));
             if (sent.getException() != null) {
                 recorder.record(finished);
             }

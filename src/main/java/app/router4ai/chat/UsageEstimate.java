@@ -1,5 +1,6 @@
 package app.router4ai.chat;
 
+import app.router4ai.call.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

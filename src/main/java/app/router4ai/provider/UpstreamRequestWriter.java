@@ -1,6 +1,6 @@
 package app.router4ai.provider;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
@@ -21,7 +21,7 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         UpstreamRequest request = adapters.forWire(call.deployment().provider().wire())
                 .request(call.request(), call.deployment(), call.stream());
         Message message = exchange.getMessage();

@@ -1,7 +1,7 @@
 package app.router4ai.provider;
 
 import app.router4ai.api.ProviderClientError;
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +36,7 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
 
     @Override
     public void process(Exchange exchange) throws IOException {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         String provider = call.deployment().providerName();
         WireAdapter adapter = adapters.forWire(call.deployment().provider().wire());
         Message message = exchange.getMessage();
@@ -73,7 +73,7 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
         throw new ProviderFailure(provider, status >= 500 ? "http_5xx" : "http_" + status, "HTTP " + status, 0);
     }
 
-    private ObjectNode completion(WireAdapter adapter, ChatCall call, byte[] body, String provider) {
+    private ObjectNode completion(WireAdapter adapter, ApiCall call, byte[] body, String provider) {
         try {
             JsonNode parsed = json.readTree(body);
             ObjectNode completion = adapter.response(parsed, call.deployment());

@@ -1,6 +1,6 @@
 package app.router4ai.routing;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.ProviderFailure;
 import app.router4ai.provider.ProviderHealth;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,7 @@ public class AttemptFailed implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         String provider = call.deployment().providerName();
         ProviderFailure failure = ProviderFailure.from(provider, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         health.failed(provider, call.attemptStartNanos(), failure);

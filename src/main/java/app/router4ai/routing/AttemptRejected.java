@@ -1,6 +1,6 @@
 package app.router4ai.routing;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.ProviderHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -21,7 +21,7 @@ public class AttemptRejected implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         health.rejectedRequest(call.deployment().providerName(), call.attemptStartNanos());
         throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }

@@ -1,6 +1,6 @@
 package app.router4ai.routing;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.ProviderHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -20,7 +20,7 @@ public class AttemptSucceeded implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         health.succeeded(call.deployment().providerName(), call.attemptStartNanos());
         exchange.setProperty(TRYING, false);
     }

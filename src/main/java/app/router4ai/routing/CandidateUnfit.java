@@ -1,6 +1,6 @@
 package app.router4ai.routing;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.provider.UnsupportedRequest;
 import org.apache.camel.Exchange;
@@ -23,7 +23,7 @@ public class CandidateUnfit implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         UnsupportedRequest unsupported = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, UnsupportedRequest.class);
         health.release(call.deployment().providerName());
         boolean firstChoice = call.failedAttempts().isEmpty();

@@ -1,7 +1,7 @@
 package app.router4ai.routing;
 
 import app.router4ai.api.ApiError;
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.ProviderSettings;
 import app.router4ai.provider.Providers;
 import app.router4ai.provider.WireAdapters;
@@ -33,7 +33,7 @@ public class ModelResolver implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         call.candidates(resolve(call.requestedModel()));
     }
 

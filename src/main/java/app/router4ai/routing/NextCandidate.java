@@ -1,7 +1,7 @@
 package app.router4ai.routing;
 
 import app.router4ai.api.ApiError;
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.provider.ProviderHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -29,7 +29,7 @@ public class NextCandidate implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = exchange.getProperty(ChatCall.PROPERTY, ChatCall.class);
+        ApiCall call = ApiCall.of(exchange);
         long retryAfter = Long.MAX_VALUE;
         Deployment next;
         while ((next = call.remainingCandidates().poll()) != null) {

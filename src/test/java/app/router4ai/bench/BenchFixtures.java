@@ -1,6 +1,6 @@
 package app.router4ai.bench;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
@@ -24,10 +24,10 @@ final class BenchFixtures {
     private BenchFixtures() {
     }
 
-    /** A fresh exchange carrying a fresh ChatCall, as chatCallStarter leaves it. */
+    /** A fresh exchange carrying a fresh ApiCall, as apiCallStarter leaves it. */
     static Exchange exchange() {
         Exchange exchange = new DefaultExchange(CAMEL);
-        exchange.setProperty(ChatCall.PROPERTY, new ChatCall());
+        exchange.setProperty(ApiCall.PROPERTY, new ApiCall());
         return exchange;
     }
 }

@@ -1,8 +1,9 @@
 package app.router4ai.bench;
 
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.chat.ChatRequestParser;
 import app.router4ai.chat.RequestLimits;
+import app.router4ai.provider.ProviderHealth;
 import app.router4ai.provider.Providers;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapters;
@@ -12,7 +13,6 @@ import app.router4ai.provider.openai.OpenAiWire;
 import app.router4ai.routing.CandidateOrder;
 import app.router4ai.routing.ModelCatalog;
 import app.router4ai.routing.ModelResolver;
-import app.router4ai.provider.ProviderHealth;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.util.List;
@@ -61,7 +61,7 @@ public class ParseResolveBenchmark {
         parser.process(parsed);
     }
 
-    /** Baseline of the two below: a Camel exchange and a ChatCall (its UUID request id included). */
+    /** Baseline of the two below: a Camel exchange and a ApiCall (its UUID request id included). */
     @Benchmark
     public Exchange newExchangeBaseline() {
         return BenchFixtures.exchange();
@@ -72,14 +72,14 @@ public class ParseResolveBenchmark {
         Exchange exchange = BenchFixtures.exchange();
         exchange.getMessage().setBody(BenchFixtures.CHAT_BODY);
         parser.process(exchange);
-        return exchange.getProperty(ChatCall.PROPERTY);
+        return exchange.getProperty(ApiCall.PROPERTY);
     }
 
     /** Resolution alone on an already parsed request (gpt-4o-mini → tier fast → [openai]). */
     @Benchmark
     public Object resolve() {
         resolver.process(parsed);
-        return parsed.getProperty(ChatCall.PROPERTY);
+        return parsed.getProperty(ApiCall.PROPERTY);
     }
 
     @Benchmark
@@ -88,6 +88,6 @@ public class ParseResolveBenchmark {
         exchange.getMessage().setBody(BenchFixtures.CHAT_BODY);
         parser.process(exchange);
         resolver.process(exchange);
-        return exchange.getProperty(ChatCall.PROPERTY);
+        return exchange.getProperty(ApiCall.PROPERTY);
     }
 }

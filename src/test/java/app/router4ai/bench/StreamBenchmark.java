@@ -2,7 +2,7 @@ package app.router4ai.bench;
 
 import app.router4ai.auth.Caller;
 import app.router4ai.billing.CostCalculator;
-import app.router4ai.chat.ChatCall;
+import app.router4ai.call.ApiCall;
 import app.router4ai.chat.ChatStream;
 import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderSettings;
@@ -62,7 +62,7 @@ public class StreamBenchmark {
     /** Everything the router does to a streamed OpenAI answer between the upstream socket and the client's. */
     @Benchmark
     public int chatStreamOpenAi() throws IOException {
-        ChatCall call = new ChatCall();
+        ApiCall call = new ApiCall();
         call.parsed(request, "gpt-4o-mini", true, includeUsage);
         call.caller(new Caller("ten_bench", "key_bench"));
         call.attempt(OPENAI);

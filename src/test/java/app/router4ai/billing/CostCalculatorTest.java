@@ -2,7 +2,7 @@ package app.router4ai.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.router4ai.chat.Usage;
+import app.router4ai.call.Usage;
 import app.router4ai.routing.CatalogModel;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package app.router4ai.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.router4ai.auth.Caller;
+import app.router4ai.call.ApiCall;
 import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderSettings;
 import app.router4ai.provider.Wire;
@@ -29,7 +30,7 @@ class ChatStreamTest {
             new CatalogModel("gpt-4o-mini", "fast", "openai", "gpt-4o-mini", new BigDecimal("0.15"), new BigDecimal("0.60"), null, 0),
             new ProviderSettings("openai", Wire.OPENAI, "http://x", "k", "OPENAI_API_KEY"));
 
-    private final List<ChatCall> billed = new ArrayList<>();
+    private final List<ApiCall> billed = new ArrayList<>();
 
     @Test
     void withoutUsageTheFinishChunkCarriesRamAndTheUsageChunkIsDropped() throws IOException {
@@ -89,7 +90,7 @@ class ChatStreamTest {
     }
 
     private ChatStream stream(boolean wantsUsage, String upstream) {
-        ChatCall call = new ChatCall();
+        ApiCall call = new ApiCall();
         ObjectNode request = JSON.createObjectNode().put("model", "gpt-4o-mini");
         request.putArray("messages").addObject().put("role", "user").put("content", "Hello there");
         call.parsed(request, "gpt-4o-mini", true, wantsUsage);

@@ -1,4 +1,4 @@
-package app.router4ai.chat;
+package app.router4ai.call;
 
 import app.router4ai.api.Headers;
 import org.apache.camel.Exchange;
@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** Opens the call: a request id and a start time, before anything can fail. */
 @Component
-public class ChatCallStarter implements Processor {
+public class ApiCallStarter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ChatCall call = new ChatCall();
-        exchange.setProperty(ChatCall.PROPERTY, call);
+        ApiCall call = new ApiCall();
+        exchange.setProperty(ApiCall.PROPERTY, call);
         exchange.getMessage().setHeader(Headers.REQUEST_ID, call.requestId());
     }
 }

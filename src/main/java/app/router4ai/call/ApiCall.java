@@ -1,4 +1,4 @@
-package app.router4ai.chat;
+package app.router4ai.call;
 
 import app.router4ai.auth.Caller;
 import app.router4ai.routing.Deployment;
@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one chat-completions request carries from step to step of the route: each step reads what
+ * What one API request carries from step to step of the route: each step reads what
  * the earlier ones set and adds its own part. Lives in the exchange property {@link #PROPERTY}.
  */
-public final class ChatCall {
+public final class ApiCall {
 
-    public static final String PROPERTY = "ramChatCall";
+    public static final String PROPERTY = "ramCall";
+
+    /** The call of this exchange, or null before {@link ApiCallStarter} ran. */
+    public static ApiCall of(org.apache.camel.Exchange exchange) {
+        return exchange.getProperty(PROPERTY, ApiCall.class);
+    }
 
     private final String requestId = RequestIds.next();
     private final long startNanos = System.nanoTime();

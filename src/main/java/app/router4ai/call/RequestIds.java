@@ -1,4 +1,4 @@
-package app.router4ai.chat;
+package app.router4ai.call;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package app.router4ai.chat;
+package app.router4ai.call;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,7 +10,7 @@ public final class RamBlock {
     private RamBlock() {
     }
 
-    public static void attach(ObjectNode response, ChatCall call) {
+    public static void attach(ObjectNode response, ApiCall call) {
         ObjectNode ram = response.putObject(FIELD);
         ram.put("tier", call.deployment().tier());
         ram.put("provider_used", call.deployment().providerName());

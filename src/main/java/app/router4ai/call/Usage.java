@@ -1,4 +1,4 @@
-package app.router4ai.chat;
+package app.router4ai.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

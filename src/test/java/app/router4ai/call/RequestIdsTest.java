@@ -1,4 +1,4 @@
-package app.router4ai.chat;
+package app.router4ai.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
