@@ -1,12 +1,14 @@
 package app.router4ai.api;
 
 import app.router4ai.call.ApiCall;
+import app.router4ai.call.Surface;
 import app.router4ai.provider.UnsupportedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -49,11 +51,43 @@ public class ErrorResponder implements Processor {
         ApiError error = failure instanceof ApiError api ? api
                 : failure instanceof UnsupportedRequest unsupported ? ApiError.invalidRequest(unsupported.param(), unsupported.getMessage())
                 : unexpected(failure);
+        Surface surface = call != null ? call.surface()
+                : Surface.ofPath(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : null);
         error.headers().forEach(out::setHeader);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
-        out.setBody(json.writeValueAsBytes(body(error)));
+        out.setBody(json.writeValueAsBytes(body(error, surface.errorShape())));
     }
 
+    /** The error object in the shape the surface's clients parse. */
+    public ObjectNode body(ApiError error, Surface.ErrorShape shape) {
+        return shape == Surface.ErrorShape.ANTHROPIC ? anthropicBody(error) : body(error);
+    }
+
+    /**
+     * Anthropic's {@code {"type":"error","error":{"type","message"}}}: the type follows the status as
+     * Anthropic's own API sets it, so Anthropic's SDKs and Claude Code raise (and retry) the same way.
+     */
+    private ObjectNode anthropicBody(ApiError error) {
+        ObjectNode root = json.createObjectNode().put("type", "error");
+        root.putObject("error").put("type", anthropicType(error.status())).put("message", error.getMessage());
+        return root;
+    }
+
+    static String anthropicType(int status) {
+        return switch (status) {
+            case 400, 405, 415, 422 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 402 -> "billing_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 503, 529 -> "overloaded_error";
+            default -> status >= 500 ? "api_error" : "invalid_request_error";
+        };
+    }
+
+    /** OpenAI's {@code {"error":{"message","type","param","code"}}}. */
     public ObjectNode body(ApiError error) {
         ObjectNode root = json.createObjectNode();
         ObjectNode e = root.putObject("error");

@@ -1,5 +1,6 @@
 package app.router4ai.cache;
 
+import app.router4ai.call.Surface;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,7 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The cache key of a request: SHA-256 over the tenant, the requested model and the request in a
+ * The cache key of a request: SHA-256 over the tenant, the surface (each stores answers in its own
+ * canonical form), the requested model and the request in a
  * canonical form (keys sorted at every level; {@code stream} and {@code stream_options} left out, so a
  * streamed and a plain request share an answer). The tenant is part of the key: never served across tenants.
  */
@@ -21,7 +23,7 @@ final class CacheKey {
     private CacheKey() {
     }
 
-    static String of(String tenantId, String model, ObjectNode request) {
+    static String of(String tenantId, Surface surface, String model, ObjectNode request) {
         ObjectNode content = request.deepCopy();
         content.remove("stream");
         content.remove("stream_options");
@@ -29,6 +31,8 @@ final class CacheKey {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(tenantId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(surface.name().getBytes(StandardCharsets.US_ASCII));
             sha.update((byte) 0);
             sha.update(model.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);

@@ -11,14 +11,12 @@ import org.springframework.stereotype.Component;
 /**
  * Decides whether this request may use the cache and looks it up. {@code x-ram-cache: no-store}
  * keeps the request out of the cache both ways; {@code x-ram-cache: use} caches it even when it is
- * not deterministic. Sets {@code ramCacheHit}, and on a hit the stored answer in {@code ramCached}.
+ * not deterministic. On a hit the stored entry goes into the call ({@link ApiCall#cachedEntry()}).
  */
 @Component
 public class CacheLookup implements Processor {
 
     public static final String HEADER = "x-ram-cache";
-    public static final String HIT = "ramCacheHit";
-    public static final String CACHED = "ramCached";
 
     private final ResponseCache cache;
     private final TenantCachePolicy policies;
@@ -33,7 +31,6 @@ public class CacheLookup implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         ApiCall call = ApiCall.of(exchange);
-        exchange.setProperty(HIT, false);
         String directive = exchange.getMessage().getHeader(HEADER, "", String.class).trim().toLowerCase();
         if (directive.equals("no-store")) {
             return;
@@ -43,12 +40,11 @@ public class CacheLookup implements Processor {
         if (!cacheable) {
             return;
         }
-        String key = CacheKey.of(call.caller().tenantId(), call.requestedModel(), call.request());
+        String key = CacheKey.of(call.caller().tenantId(), call.surface(), call.requestedModel(), call.request());
         call.cacheKey(key);
         byte[] stored = cache.get(key);
         if (stored != null) {
-            exchange.setProperty(CACHED, (ObjectNode) json.readTree(stored));
-            exchange.setProperty(HIT, true);
+            call.foundInCache((ObjectNode) json.readTree(stored));
         }
     }
 }

@@ -1,11 +1,12 @@
 package app.router4ai.cache;
 
+import app.router4ai.api.AnswerHeaders;
+import app.router4ai.api.ApiFormat;
+import app.router4ai.api.ApiFormats;
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.call.ApiCall;
-import app.router4ai.call.RamBlock;
 import app.router4ai.call.Usage;
-import app.router4ai.ratelimit.RateLimitHeaders;
 import app.router4ai.routing.Deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,18 +19,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers from the cache: the stored completion with a fresh {@code _ram} (cache_hit true, this
- * request's id and latency, no failover), as JSON or replayed as a stream. Not billed unless
- * {@code router.cache.bill-hits}.
+ * request's id and latency, no failover), in the client's format, whole or replayed as a stream. Not
+ * billed unless {@code router.cache.bill-hits}.
  */
 @Component
 public class CacheReplay implements Processor {
 
     private final ObjectMapper json;
+    private final ApiFormats formats;
     private final CacheSettings settings;
     private final CostCalculator costs;
 
-    public CacheReplay(ObjectMapper json, CacheSettings settings, CostCalculator costs) {
+    public CacheReplay(ObjectMapper json, ApiFormats formats, CacheSettings settings, CostCalculator costs) {
         this.json = json;
+        this.formats = formats;
         this.settings = settings;
         this.costs = costs;
     }
@@ -37,7 +40,7 @@ public class CacheReplay implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         ApiCall call = ApiCall.of(exchange);
-        ObjectNode entry = exchange.getProperty(CacheLookup.CACHED, ObjectNode.class);
+        ObjectNode entry = call.cachedEntry();
         ObjectNode completion = (ObjectNode) entry.get("completion");
         String provider = entry.path("provider").asText();
         Deployment deployment = call.remainingCandidates().stream().filter(d -> d.providerName().equals(provider))
@@ -52,22 +55,14 @@ public class CacheReplay implements Processor {
         }
 
         Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Headers.REQUEST_ID, call.requestId());
+        ApiFormat format = formats.of(call.surface());
+        AnswerHeaders.write(exchange, out, call, call.stream() ? AnswerHeaders.EVENT_STREAM : "application/json");
         out.setHeader(Headers.PROVIDER, provider);
-        out.setHeader(Headers.FAILOVER_COUNT, 0);
         out.setHeader(CacheLookup.HEADER, "hit");
-        RateLimitHeaders.write(exchange, out);
         if (call.stream()) {
-            out.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-            out.setHeader("Cache-Control", "no-cache");
-            out.setBody(new ByteArrayInputStream(StreamReplay.events(completion, call, json)));
+            out.setBody(new ByteArrayInputStream(StreamReplay.events(completion, format.streamEncoder(call), json)));
         } else {
-            RamBlock.attach(completion, call);
-            out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            out.setHeader(Exchange.HTTP_CHUNKED, false);
-            out.setBody(json.writeValueAsBytes(completion));
+            out.setBody(format.answer(completion, call));
         }
     }
 }

@@ -1,62 +1,51 @@
 package app.router4ai.cache;
 
-import app.router4ai.call.ApiCall;
-import app.router4ai.call.RamBlock;
+import app.router4ai.call.StreamEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * A cached completion told again as a valid OpenAI stream: per choice a role+content chunk, a tool
- * calls chunk, a finish chunk; the usage chunk when asked for; {@code _ram} where a live stream puts it.
+ * A cached completion told again as the canonical chunks a live stream would have brought (per choice a
+ * role + content + tool calls chunk and a finish chunk, then the usage chunk), written by the client's
+ * {@link StreamEncoder}: a replay is a valid stream of whatever surface asked, {@code _ram} where it goes.
  */
 final class StreamReplay {
 
     private StreamReplay() {
     }
 
-    static byte[] events(ObjectNode completion, ApiCall call, ObjectMapper json) throws IOException {
+    static byte[] events(ObjectNode completion, StreamEncoder encoder, ObjectMapper json) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ObjectNode last = null;
         for (JsonNode choice : completion.path("choices")) {
             int index = choice.path("index").asInt(0);
             JsonNode message = choice.path("message");
-            ObjectNode delta = chunk(completion, json, index);
-            ObjectNode d = ((ObjectNode) delta.get("choices").get(0)).putObject("delta").put("role", "assistant");
+            ObjectNode content = chunk(completion, json, index);
+            ObjectNode delta = ((ObjectNode) content.get("choices").get(0)).putObject("delta").put("role", "assistant");
             if (message.hasNonNull("content")) {
-                d.put("content", message.get("content").asText());
+                delta.put("content", message.get("content").asText());
             }
             if (message.has("tool_calls")) {
-                ArrayNode calls = d.putArray("tool_calls");
+                ArrayNode calls = delta.putArray("tool_calls");
                 int i = 0;
                 for (JsonNode toolCall : message.get("tool_calls")) {
                     calls.add(((ObjectNode) toolCall.deepCopy()).put("index", i++));
                 }
             }
-            write(out, delta, json);
+            encoder.chunk(content, out);
             ObjectNode finish = chunk(completion, json, index);
             ((ObjectNode) finish.get("choices").get(0)).putObject("delta");
             ((ObjectNode) finish.get("choices").get(0)).set("finish_reason", choice.get("finish_reason"));
-            last = finish;
-            if (call.clientWantsUsage()) {
-                write(out, finish, json);
-            }
+            encoder.chunk(finish, out);
         }
-        if (call.clientWantsUsage()) {
-            ObjectNode usage = base(completion, json);
-            usage.putArray("choices");
-            usage.set("usage", completion.get("usage"));
-            RamBlock.attach(usage, call);
-            write(out, usage, json);
-        } else if (last != null) {
-            RamBlock.attach(last, call);
-            write(out, last, json);
-        }
-        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
+        ObjectNode usage = base(completion, json);
+        usage.putArray("choices");
+        usage.set("usage", completion.get("usage"));
+        encoder.usage(usage, out);
+        encoder.done(out);
         return out.toByteArray();
     }
 
@@ -73,11 +62,5 @@ final class StreamReplay {
         chunk.set("created", completion.get("created"));
         chunk.set("model", completion.get("model"));
         return chunk;
-    }
-
-    private static void write(ByteArrayOutputStream out, ObjectNode node, ObjectMapper json) throws IOException {
-        out.write("data: ".getBytes(StandardCharsets.US_ASCII));
-        out.write(json.writeValueAsBytes(node));
-        out.write("\n\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -20,11 +20,13 @@ public final class ApiCall {
         return exchange.getProperty(PROPERTY, ApiCall.class);
     }
 
+    private final Surface surface;
     private final String requestId = RequestIds.next();
     private final long startNanos = System.nanoTime();
     private final List<String> failedAttempts = new ArrayList<>();
     private Caller caller;
     private ObjectNode request;
+    private ObjectNode clientBody;
     private String requestedModel;
     private boolean stream;
     private boolean clientWantsUsage;
@@ -33,11 +35,26 @@ public final class ApiCall {
     private long attemptStartNanos;
     private int failovers;
     private String cacheKey;
+    private ObjectNode cachedEntry;
     private boolean cacheHit;
     private Usage usage = Usage.NONE;
     private BigDecimal costCents = BigDecimal.ZERO;
     private long latencyMs;
     private String answeringModel;
+
+    /** A chat-completions call (tests, benchmarks). */
+    public ApiCall() {
+        this(Surface.CHAT);
+    }
+
+    public ApiCall(Surface surface) {
+        this.surface = surface;
+    }
+
+    /** The API the client called: how its request was read and how the answer is written. */
+    public Surface surface() {
+        return surface;
+    }
 
     public String requestId() {
         return requestId;
@@ -55,8 +72,22 @@ public final class ApiCall {
         this.caller = caller;
     }
 
+    /** The request in the router's canonical form (an OpenAI chat-completions body for every chat-like surface). */
     public ObjectNode request() {
         return request;
+    }
+
+    /**
+     * The body as the client sent it, for a provider that speaks the surface's own format (Anthropic for
+     * {@code /v1/messages}); the same object as {@link #request()} on the chat surface.
+     */
+    public ObjectNode clientBody() {
+        return clientBody != null ? clientBody : request;
+    }
+
+    /** Keeps the client's own body beside the canonical request (see {@link #clientBody()}). */
+    public void clientBody(ObjectNode body) {
+        this.clientBody = body;
     }
 
     public String requestedModel() {
@@ -155,6 +186,15 @@ public final class ApiCall {
 
     public boolean cacheHit() {
         return cacheHit;
+    }
+
+    /** The response-cache entry found for this request (an answer and who gave it), or null. */
+    public ObjectNode cachedEntry() {
+        return cachedEntry;
+    }
+
+    public void foundInCache(ObjectNode entry) {
+        this.cachedEntry = entry;
     }
 
     /** Served from the response cache: no provider was called. */

@@ -3,15 +3,20 @@ package app.router4ai.call;
 import app.router4ai.api.Headers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.springframework.stereotype.Component;
 
-/** Opens the call: a request id and a start time, before anything can fail. */
+/**
+ * Opens the call: a request id, a start time and the surface (from the endpoint's path), before anything
+ * can fail, so that even a refused key is answered in the surface's error shape.
+ */
 @Component
 public class ApiCallStarter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ApiCall call = new ApiCall();
+        ApiCall call = new ApiCall(Surface.ofPath(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http
+                ? http.getPath() : null));
         exchange.setProperty(ApiCall.PROPERTY, call);
         exchange.getMessage().setHeader(Headers.REQUEST_ID, call.requestId());
     }

@@ -51,7 +51,6 @@ public class ChatRequestParser implements Processor {
         boolean streaming = stream != null && stream.asBoolean(false);
         boolean wantsUsage = streaming && request.path("stream_options").path("include_usage").asBoolean(false);
         ApiCall.of(exchange).parsed(request, model.asText(), streaming, wantsUsage);
-        exchange.setProperty("streaming", streaming);
     }
 
     private ObjectNode parse(byte[] body) {

@@ -1,7 +1,7 @@
 package app.router4ai.chat;
 
 import app.router4ai.call.ApiCall;
-import app.router4ai.call.RamBlock;
+import app.router4ai.call.StreamEncoder;
 import app.router4ai.call.Usage;
 import app.router4ai.provider.SseReader;
 import app.router4ai.provider.StreamPart;
@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,26 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The body of a streamed answer: reads the provider's events as they come, hands each to the client
- * as an OpenAI SSE event at once, and keeps the books. The router always asks for usage; when the
- * client did not, the usage chunk is dropped and the finish chunk is held until usage is known, so
- * {@code _ram} (on the usage chunk, or else on the finish chunk) carries the exact cost. When the
- * stream ends, however it ends (done, provider error, cut, client gone), {@code onFinish} runs once.
+ * The body of a streamed answer: reads the provider's events as they come, turns them into canonical
+ * parts (the provider's {@link StreamTranslator}), keeps the books, and hands each part to the client's
+ * {@link StreamEncoder}, which writes it in the surface's format at once. The router always asks for
+ * usage, so the call is settled with the provider's own count when it comes (an estimate when it never
+ * does). When the stream ends, however it ends (done, provider error, cut, client gone), {@code onFinish}
+ * runs once.
  */
 public final class ChatStream extends InputStream {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
-    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final SseReader upstream;
     private final StreamTranslator translator;
+    private final StreamEncoder encoder;
     private final ApiCall call;
-    private final ObjectMapper json;
     private final Function<Usage, java.math.BigDecimal> pricing;
     private final Consumer<ApiCall> onFinish;
     private final Consumer<ObjectNode> onCompleted;
     private final CompletionAssembler assembler;
-    private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final UsageEstimate estimate = new UsageEstimate();
 
@@ -49,19 +46,14 @@ public final class ChatStream extends InputStream {
     private boolean ended;
     private Usage usage;
 
-    public ChatStream(InputStream upstream, StreamTranslator translator, ApiCall call, ObjectMapper json,
-                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish) {
-        this(upstream, translator, call, json, pricing, onFinish, null);
-    }
-
-    /** With {@code onCompleted}: a stream that ends properly is also handed over as the completion it amounted to. */
-    public ChatStream(InputStream upstream, StreamTranslator translator, ApiCall call, ObjectMapper json,
-                      Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
+    /** {@code onCompleted}, when not null, gets the completion a stream that ended properly amounted to (for the cache). */
+    public ChatStream(InputStream upstream, StreamTranslator translator, StreamEncoder encoder, ApiCall call,
+                      ObjectMapper json, Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
                       Consumer<ObjectNode> onCompleted) {
         this.upstream = new SseReader(upstream);
         this.translator = translator;
+        this.encoder = encoder;
         this.call = call;
-        this.json = json;
         this.pricing = pricing;
         this.onFinish = onFinish;
         this.onCompleted = onCompleted;
@@ -138,38 +130,20 @@ public final class ChatStream extends InputStream {
             call.answeringModel(chunk.get("model").asText());
         }
         JsonNode choices = chunk.get("choices");
-        boolean usageChunk = chunk.hasNonNull("usage") && (choices == null || choices.isEmpty());
-        if (usageChunk) {
+        if (chunk.hasNonNull("usage") && (choices == null || choices.isEmpty())) {
             usage = Usage.fromOpenAi(chunk.get("usage"));
             settle();
-            if (call.clientWantsUsage()) {
-                RamBlock.attach(chunk, call);
-                write(out, chunk);
-            }
+            encoder.usage(chunk, out);
             return;
         }
-        if (!call.clientWantsUsage()) {
-            chunk.remove("usage");
-            if (hasFinishReason(choices)) {
-                heldFinishChunks.add(chunk);
-                return;
-            }
-        }
-        write(out, chunk);
+        encoder.chunk(chunk, out);
     }
 
     private void complete(java.io.ByteArrayOutputStream out) throws IOException {
         if (usage == null) {
             settle();
         }
-        if (!heldFinishChunks.isEmpty()) {
-            RamBlock.attach(heldFinishChunks.getLast(), call);
-        }
-        for (ObjectNode held : heldFinishChunks) {
-            write(out, held);
-        }
-        heldFinishChunks.clear();
-        out.write(DONE);
+        encoder.done(out);
         if (assembler != null) {
             onCompleted.accept(assembler.completion());
         }
@@ -177,40 +151,16 @@ public final class ChatStream extends InputStream {
     }
 
     private void fail(java.io.ByteArrayOutputStream out, String message, String type, String code) throws IOException {
-        for (ObjectNode held : heldFinishChunks) {
-            write(out, held);
-        }
-        heldFinishChunks.clear();
-        ObjectNode error = json.createObjectNode();
-        error.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
-        write(out, error);
         if (usage == null) {
             settle();
         }
+        encoder.failure(message, type, code, out);
         finish();
     }
 
     private void settle() {
         Usage known = usage != null ? usage : estimate.estimate(call.request());
         call.settle(known, pricing.apply(known));
-    }
-
-    private void write(java.io.ByteArrayOutputStream out, ObjectNode node) throws IOException {
-        out.write("data: ".getBytes(StandardCharsets.US_ASCII));
-        out.write(json.writeValueAsBytes(node));
-        out.write('\n');
-        out.write('\n');
-    }
-
-    private static boolean hasFinishReason(JsonNode choices) {
-        if (choices != null) {
-            for (JsonNode choice : choices) {
-                if (choice.hasNonNull("finish_reason")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void finish() {

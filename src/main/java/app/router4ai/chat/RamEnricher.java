@@ -1,26 +1,24 @@
 package app.router4ai.chat;
 
-import app.router4ai.api.Headers;
+import app.router4ai.api.AnswerHeaders;
+import app.router4ai.api.ApiFormats;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.call.ApiCall;
-import app.router4ai.call.RamBlock;
 import app.router4ai.call.Usage;
-import app.router4ai.ratelimit.RateLimitHeaders;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-/** Prices a finished (non-streamed) completion, adds {@code _ram}, and writes the response with our headers only. */
+/** Prices a finished (non-streamed) answer, and writes it in the client's format with {@code _ram} and our headers only. */
 @Component
 public class RamEnricher implements org.apache.camel.Processor {
 
-    private final ObjectMapper json;
+    private final ApiFormats formats;
     private final CostCalculator costs;
 
-    public RamEnricher(ObjectMapper json, CostCalculator costs) {
-        this.json = json;
+    public RamEnricher(ApiFormats formats, CostCalculator costs) {
+        this.formats = formats;
         this.costs = costs;
     }
 
@@ -30,17 +28,9 @@ public class RamEnricher implements org.apache.camel.Processor {
         ObjectNode completion = exchange.getMessage().getBody(ObjectNode.class);
         Usage usage = Usage.fromOpenAi(completion.get("usage"));
         call.settle(usage, costs.costCents(call.deployment().model(), usage));
-        RamBlock.attach(completion, call);
 
         Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setHeader(Headers.REQUEST_ID, call.requestId());
-        out.setHeader(Headers.PROVIDER, call.deployment().providerName());
-        out.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
-        RateLimitHeaders.write(exchange, out);  // x-ratelimit-* of the throttle step
-        out.setBody(json.writeValueAsBytes(completion));
-        out.setHeader(Exchange.HTTP_CHUNKED, false);   // a whole answer: Content-Length, one write, no chunk framing
+        AnswerHeaders.write(exchange, out, call, "application/json");
+        out.setBody(formats.of(call.surface()).answer(completion, call));
     }
 }

@@ -1,13 +1,13 @@
 package app.router4ai.chat;
 
-import app.router4ai.api.Headers;
+import app.router4ai.api.AnswerHeaders;
+import app.router4ai.api.ApiFormats;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.billing.OpenStreams;
 import app.router4ai.billing.UsageRecorder;
 import app.router4ai.cache.CacheStore;
 import app.router4ai.call.ApiCall;
 import app.router4ai.provider.WireAdapters;
-import app.router4ai.ratelimit.RateLimitHeaders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -16,14 +16,15 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Wraps a streamed answer in a {@link ChatStream}: OpenAI chunks out, {@code _ram} on the last one,
- * and the usage row sent to the billing route when the stream ends (a wiretap would fire before the
- * first byte, long before usage is known).
+ * Wraps a streamed answer in a {@link ChatStream}: the provider's events translated, then written in the
+ * client's format ({@code _ram} where that format carries it), and the usage row sent to the billing route
+ * when the stream ends (a wiretap would fire before the first byte, long before usage is known).
  */
 @Component
 public class StreamMeter implements org.apache.camel.Processor {
 
     private final WireAdapters adapters;
+    private final ApiFormats formats;
     private final ObjectMapper json;
     private final CostCalculator costs;
     private final ProducerTemplate billing;
@@ -31,9 +32,10 @@ public class StreamMeter implements org.apache.camel.Processor {
     private final UsageRecorder recorder;
     private final OpenStreams openStreams;
 
-    public StreamMeter(WireAdapters adapters, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
+    public StreamMeter(WireAdapters adapters, ApiFormats formats, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
                        CacheStore cache, UsageRecorder recorder, OpenStreams openStreams) {
         this.adapters = adapters;
+        this.formats = formats;
         this.json = json;
         this.costs = costs;
         this.billing = billing;
@@ -49,17 +51,11 @@ public class StreamMeter implements org.apache.camel.Processor {
         InputStream upstream = message.getBody(InputStream.class);
         ChatStream stream = new ChatStream(upstream,
                 adapters.forWire(call.deployment().provider().wire()).streamTranslator(call.request(), call.deployment()),
-                call, json, usage -> costs.costCents(call.deployment().model(), usage),
+                formats.of(call.surface()).streamEncoder(call), call, json,
+                usage -> costs.costCents(call.deployment().model(), usage),
                 this::bill, call.cacheKey() == null ? null : completion -> cache.store(call, completion));
         openStreams.opened();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        message.setHeader("Cache-Control", "no-cache");
-        message.setHeader(Headers.REQUEST_ID, call.requestId());
-        message.setHeader(Headers.PROVIDER, call.deployment().providerName());
-        message.setHeader(Headers.FAILOVER_COUNT, call.failoverCount());
-        RateLimitHeaders.write(exchange, message);  // x-ratelimit-* of the throttle step
+        AnswerHeaders.write(exchange, message, call, AnswerHeaders.EVENT_STREAM);
         message.setBody(stream);
         SseResponseBuffer.shrink(exchange);
         // platform-http closes the body after copying it (also when the client is gone); this makes sure of it

@@ -3,6 +3,7 @@ package app.router4ai.bench;
 import app.router4ai.auth.Caller;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.call.ApiCall;
+import app.router4ai.chat.ChatChunkEncoder;
 import app.router4ai.chat.ChatStream;
 import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderSettings;
@@ -68,8 +69,8 @@ public class StreamBenchmark {
         call.attempt(OPENAI);
         int total = 0;
         try (ChatStream stream = new ChatStream(new ByteArrayInputStream(openAiStream),
-                openAiWire.streamTranslator(request, OPENAI), call, BenchFixtures.JSON,
-                usage -> costs.costCents(OPENAI.model(), usage), finished -> { })) {
+                openAiWire.streamTranslator(request, OPENAI), new ChatChunkEncoder(call, BenchFixtures.JSON), call,
+                BenchFixtures.JSON, usage -> costs.costCents(OPENAI.model(), usage), finished -> { }, null)) {
             for (int n; (n = stream.read(buffer, 0, buffer.length)) >= 0; ) {
                 total += n;
             }

@@ -97,7 +97,8 @@ class ChatStreamTest {
         call.caller(new Caller("t", "k"));
         call.attempt(DEPLOYMENT);
         InputStream in = new ByteArrayInputStream(upstream.getBytes(StandardCharsets.UTF_8));
-        return new ChatStream(in, new OpenAiWire(JSON).streamTranslator(request, DEPLOYMENT), call, JSON,
-                usage -> new app.router4ai.billing.CostCalculator().costCents(DEPLOYMENT.model(), usage), billed::add);
+        return new ChatStream(in, new OpenAiWire(JSON).streamTranslator(request, DEPLOYMENT),
+                new ChatChunkEncoder(call, JSON), call, JSON,
+                usage -> new app.router4ai.billing.CostCalculator().costCents(DEPLOYMENT.model(), usage), billed::add, null);
     }
 }
