@@ -50,6 +50,6 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
             default -> new ApiError(status, status >= 500 ? "server_error" : "invalid_request_error", null, null,
                     "The request could not be handled (" + status + ").", null);
         };
-        return json.convertValue(errors.body(error), MAP);
+        return json.convertValue(errors.body(error, app.router4ai.call.Surface.ofPath(path).errorShape()), MAP);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class ErrorResponder implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+    private static final String ANTHROPIC_VERSION = "anthropic-version";
 
     private final ObjectMapper json;
 
@@ -36,6 +37,9 @@ public class ErrorResponder implements Processor {
         ApiCall call = ApiCall.of(exchange);
         RequestBody.drain(exchange);   // refused before its body was read: the client must still get the answer
         String requestId = call != null ? call.requestId() : out.getHeader(Headers.REQUEST_ID, String.class);
+        Surface.ErrorShape shape = call != null ? call.surface().errorShape()
+                : out.getHeader(ANTHROPIC_VERSION) != null ? Surface.ErrorShape.ANTHROPIC   // GET /v1/models from an Anthropic client
+                : Surface.ofPath(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : null).errorShape();
         out.removeHeaders("*");
         if (requestId != null) {
             out.setHeader(Headers.REQUEST_ID, requestId);
@@ -45,17 +49,41 @@ public class ErrorResponder implements Processor {
 
         if (failure instanceof ProviderClientError passthrough) {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, passthrough.status());
-            out.setBody(passthrough.body());
+            out.setBody(shape == Surface.ErrorShape.ANTHROPIC ? anthropicRefusal(passthrough) : passthrough.body());
             return;
         }
         ApiError error = failure instanceof ApiError api ? api
                 : failure instanceof UnsupportedRequest unsupported ? ApiError.invalidRequest(unsupported.param(), unsupported.getMessage())
                 : unexpected(failure);
-        Surface surface = call != null ? call.surface()
-                : Surface.ofPath(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : null);
         error.headers().forEach(out::setHeader);
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
-        out.setBody(json.writeValueAsBytes(body(error, surface.errorShape())));
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status(error, shape));
+        out.setBody(json.writeValueAsBytes(body(error, shape)));
+    }
+
+    /**
+     * Anthropic's clients read 529 as "overloaded, retry later"; Anthropic itself never answers 503, so the
+     * router's 503s (every provider failed, none available) are 529 {@code overloaded_error} to them.
+     */
+    private static int status(ApiError error, Surface.ErrorShape shape) {
+        return shape == Surface.ErrorShape.ANTHROPIC && error.status() == 503 ? 529 : error.status();
+    }
+
+    /**
+     * A provider's refusal for an Anthropic client: an Anthropic error body as the provider wrote it (a
+     * pass-through), anything else (the OpenAI object a translating adapter made) as one, message kept.
+     */
+    private byte[] anthropicRefusal(ProviderClientError refusal) throws java.io.IOException {
+        String message = "The provider rejected the request (HTTP " + refusal.status() + ").";
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(refusal.body());
+            if ("error".equals(body.path("type").asText()) && body.path("error").hasNonNull("type")) {
+                return refusal.body();
+            }
+            message = body.path("error").path("message").asText(message);
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: the generic message
+        }
+        return json.writeValueAsBytes(anthropicBody(new ApiError(refusal.status(), "invalid_request_error", null, null, message, null)));
     }
 
     /** The error object in the shape the surface's clients parse. */

@@ -5,6 +5,8 @@ public final class Headers {
 
     public static final String REQUEST_ID = "x-request-id";
     public static final String AUTHORIZATION = "Authorization";
+    /** Where Anthropic's clients (Claude Code with ANTHROPIC_API_KEY) put the key. */
+    public static final String API_KEY = "x-api-key";
     public static final String RETRY_AFTER = "Retry-After";
     /** The provider that answered, and how many failed before it: visible before a stream's first byte. */
     public static final String PROVIDER = "x-ram-provider";

@@ -9,7 +9,8 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks {@code Authorization: Bearer ram_live_...}. A key verified before is served from memory;
+ * Checks {@code Authorization: Bearer ram_live_...}, or {@code x-api-key: ram_live_...} as Anthropic's clients
+ * send it. A key verified before is served from memory;
  * an unknown or revoked id is refused after one indexed lookup, without running Argon2.
  * Sets the exchange property {@code caller} (and the {@link ApiCall}'s caller when there is one).
  */
@@ -39,7 +40,11 @@ public class ApiKeyAuthenticator implements Processor {
         String address = failedAuth.admit(exchange);
         String header = exchange.getMessage().getHeader(Headers.AUTHORIZATION, String.class);
         if (header == null || header.isBlank()) {
-            throw ApiError.invalidApiKey("You didn't provide an API key. Send it as 'Authorization: Bearer ram_live_...'.");
+            header = exchange.getMessage().getHeader(Headers.API_KEY, String.class);   // Anthropic's clients
+        }
+        if (header == null || header.isBlank()) {
+            throw ApiError.invalidApiKey("You didn't provide an API key. Send it as 'Authorization: Bearer ram_live_...'"
+                    + " (or, from Anthropic's clients, 'x-api-key: ram_live_...').");
         }
         String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header.trim();
         Caller caller = authenticate(token);

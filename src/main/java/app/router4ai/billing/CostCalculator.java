@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a call costs, in US cents, from the catalog's list prices (USD per million tokens), in exact
- * decimal arithmetic. Cached prompt tokens are charged at the cached price where the catalog gives one.
+ * decimal arithmetic. Of the prompt tokens, cache reads are charged at the cached price and cache writes at
+ * the cache-write price where the catalog gives them; the rest (and those without a price of their own) at
+ * the input price.
  */
 @Component
 public class CostCalculator {
@@ -17,11 +19,15 @@ public class CostCalculator {
 
     public BigDecimal costCents(CatalogModel model, Usage usage) {
         long cached = model.cachedInputUsdPerMillion() == null ? 0 : Math.min(usage.cachedTokens(), usage.promptTokens());
-        BigDecimal input = model.inputUsdPerMillion().multiply(BigDecimal.valueOf(usage.promptTokens() - cached));
+        long written = model.cacheWriteUsdPerMillion() == null ? 0
+                : Math.min(usage.cacheWriteTokens(), usage.promptTokens() - cached);
+        BigDecimal input = model.inputUsdPerMillion().multiply(BigDecimal.valueOf(usage.promptTokens() - cached - written));
         BigDecimal cachedInput = cached == 0 ? BigDecimal.ZERO
                 : model.cachedInputUsdPerMillion().multiply(BigDecimal.valueOf(cached));
+        BigDecimal cacheWrites = written == 0 ? BigDecimal.ZERO
+                : model.cacheWriteUsdPerMillion().multiply(BigDecimal.valueOf(written));
         BigDecimal output = model.outputUsdPerMillion().multiply(BigDecimal.valueOf(usage.completionTokens()));
-        BigDecimal cents = input.add(cachedInput).add(output).multiply(CENTS_PER_USD_PER_MILLION);
+        BigDecimal cents = input.add(cachedInput).add(cacheWrites).add(output).multiply(CENTS_PER_USD_PER_MILLION);
         return cents.signum() == 0 ? BigDecimal.ZERO : cents.stripTrailingZeros();
     }
 }

@@ -35,7 +35,7 @@ public class UsageRecorder implements Processor {
         UsageRow row = new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), call.requestedModel(),
                 call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
-                call.usage().completionTokens(), call.usage().cachedTokens(), call.costCents(), call.latencyMs(),
+                call.usage().completionTokens(), call.usage().cachedTokens(), call.usage().cacheWriteTokens(), call.costCents(), call.latencyMs(),
                 call.failoverCount(), call.cacheHit(), call.stream(), now);
         BillingAccount account = balance.of(row.tenantId()).account();
         long tokens = TrialBalance.tokens(row);

@@ -3,9 +3,21 @@ package app.router4ai.billing;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One line of the usage ledger: one completed request. */
+/**
+ * One line of the usage ledger: one completed request. {@code cachedTokens} and {@code cacheWriteTokens} are
+ * the parts of {@code promptTokens} read from and written to the provider's prompt cache.
+ */
 public record UsageRow(String requestId, String tenantId, String keyId, String requestedModel, String answeringModel,
                        String provider, String tier, long promptTokens, long completionTokens, long cachedTokens,
-                       BigDecimal costCents, long latencyMs, int failoverCount, boolean cacheHit, boolean stream,
-                       Instant createdAt) {
+                       long cacheWriteTokens, BigDecimal costCents, long latencyMs, int failoverCount, boolean cacheHit,
+                       boolean stream, Instant createdAt) {
+
+    /** A row without prompt-cache writes. */
+    public UsageRow(String requestId, String tenantId, String keyId, String requestedModel, String answeringModel,
+                    String provider, String tier, long promptTokens, long completionTokens, long cachedTokens,
+                    BigDecimal costCents, long latencyMs, int failoverCount, boolean cacheHit, boolean stream,
+                    Instant createdAt) {
+        this(requestId, tenantId, keyId, requestedModel, answeringModel, provider, tier, promptTokens, completionTokens,
+                cachedTokens, 0, costCents, latencyMs, failoverCount, cacheHit, stream, createdAt);
+    }
 }

@@ -35,12 +35,13 @@ public class CacheLookup implements Processor {
         if (directive.equals("no-store")) {
             return;
         }
+        // the client's own body: on a surface with its own format every field counts, translated or not
         boolean cacheable = directive.equals("use")
-                || (CacheKey.deterministic(call.request()) && policies.of(call.caller().tenantId()).enabled());
+                || (CacheKey.deterministic(call.clientBody()) && policies.of(call.caller().tenantId()).enabled());
         if (!cacheable) {
             return;
         }
-        String key = CacheKey.of(call.caller().tenantId(), call.surface(), call.requestedModel(), call.request());
+        String key = CacheKey.of(call.caller().tenantId(), call.surface(), call.requestedModel(), call.clientBody());
         call.cacheKey(key);
         byte[] stored = cache.get(key);
         if (stored != null) {

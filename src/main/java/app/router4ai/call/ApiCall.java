@@ -21,12 +21,18 @@ public final class ApiCall {
     }
 
     private final Surface surface;
+    private final String path;
     private final String requestId = RequestIds.next();
     private final long startNanos = System.nanoTime();
     private final List<String> failedAttempts = new ArrayList<>();
     private Caller caller;
     private ObjectNode request;
     private ObjectNode clientBody;
+    private byte[] clientBytes;
+    private final java.util.Map<String, String> forwardedHeaders = new java.util.LinkedHashMap<>(2);
+    private RuntimeException untranslatable;
+    private boolean passThrough;
+    private byte[] nativeAnswer;
     private String requestedModel;
     private boolean stream;
     private boolean clientWantsUsage;
@@ -48,12 +54,23 @@ public final class ApiCall {
     }
 
     public ApiCall(Surface surface) {
+        this(surface, surface.path());
+    }
+
+    /** A call to {@code path} (the endpoint's path, without the query string) of the surface. */
+    public ApiCall(Surface surface, String path) {
         this.surface = surface;
+        this.path = path;
     }
 
     /** The API the client called: how its request was read and how the answer is written. */
     public Surface surface() {
         return surface;
+    }
+
+    /** The path the client called: a provider speaking the surface's format is called on the same path. */
+    public String path() {
+        return path;
     }
 
     public String requestId() {
@@ -88,6 +105,60 @@ public final class ApiCall {
     /** Keeps the client's own body beside the canonical request (see {@link #clientBody()}). */
     public void clientBody(ObjectNode body) {
         this.clientBody = body;
+    }
+
+    /** Keeps the client's own body, parsed and as the bytes it sent (a pass-through sends those bytes on). */
+    public void clientBody(ObjectNode body, byte[] bytes) {
+        this.clientBody = body;
+        this.clientBytes = bytes;
+    }
+
+    /** The client's body exactly as it arrived, or null when the surface does not keep it. */
+    public byte[] clientBytes() {
+        return clientBytes;
+    }
+
+    /** A client header a provider speaking the surface's format gets as well (e.g. {@code anthropic-beta}). */
+    public void forwardHeader(String name, String value) {
+        forwardedHeaders.put(name, value);
+    }
+
+    public java.util.Map<String, String> forwardedHeaders() {
+        return forwardedHeaders;
+    }
+
+    /**
+     * Why the client's body has no complete canonical form (a block only the surface's own providers take), or
+     * null. A translated attempt fails with it (the candidate is unfit); a pass-through does not need it.
+     */
+    public RuntimeException untranslatable() {
+        return untranslatable;
+    }
+
+    public void untranslatable(RuntimeException why) {
+        this.untranslatable = why;
+    }
+
+    /**
+     * Whether the current attempt's provider speaks the surface's own format: it gets the client's body (model
+     * id aside) and its answer goes back as it is, with the router's additions. Set per attempt.
+     */
+    public boolean passThrough() {
+        return passThrough;
+    }
+
+    public void passThrough(boolean passThrough) {
+        this.passThrough = passThrough;
+        this.nativeAnswer = null;
+    }
+
+    /** A pass-through attempt's complete answer, as the provider's bytes (the canonical form is the exchange body). */
+    public byte[] nativeAnswer() {
+        return nativeAnswer;
+    }
+
+    public void nativeAnswer(byte[] body) {
+        this.nativeAnswer = body;
     }
 
     public String requestedModel() {

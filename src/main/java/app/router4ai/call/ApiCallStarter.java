@@ -15,8 +15,9 @@ public class ApiCallStarter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ApiCall call = new ApiCall(Surface.ofPath(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http
-                ? http.getPath() : null));
+        String path = exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http ? http.getPath() : null;
+        Surface surface = Surface.ofPath(path);
+        ApiCall call = new ApiCall(surface, path != null ? path : surface.path());
         exchange.setProperty(ApiCall.PROPERTY, call);
         exchange.getMessage().setHeader(Headers.REQUEST_ID, call.requestId());
     }

@@ -15,6 +15,15 @@ public interface StreamEncoder {
     /** A chunk with choices (deltas, finish reasons). */
     void chunk(ObjectNode chunk, ByteArrayOutputStream out) throws IOException;
 
+    /**
+     * An event the provider sent in the surface's own format (a pass-through), to forward; the canonical chunks
+     * of the same stream come too, and such an encoder writes only these. Surfaces that are never passed
+     * through leave it.
+     */
+    default void nativeEvent(String event, String data, ByteArrayOutputStream out) throws IOException {
+        throw new UnsupportedOperationException("This surface has no pass-through providers");
+    }
+
     /** The closing usage chunk ({@code choices: []}, {@code usage}); the call is settled already. */
     void usage(ObjectNode chunk, ByteArrayOutputStream out) throws IOException;
 

@@ -116,6 +116,7 @@ public final class ChatStream extends InputStream {
     private void handle(StreamPart part, java.io.ByteArrayOutputStream out) throws IOException {
         switch (part) {
             case StreamPart.Chunk chunk -> handleChunk(chunk.json(), out);
+            case StreamPart.Native event -> encoder.nativeEvent(event.event(), event.data(), out);
             case StreamPart.Done done -> complete(out);
             case StreamPart.Failure failure -> fail(out, failure.message(), failure.type(), failure.code());
         }
@@ -204,7 +205,7 @@ public final class ChatStream extends InputStream {
                     if (part instanceof StreamPart.Chunk chunk && chunk.json().hasNonNull("usage")
                             && (chunk.json().get("choices") == null || chunk.json().get("choices").isEmpty())) {
                         usage = Usage.fromOpenAi(chunk.json().get("usage"));
-                    } else if (!(part instanceof StreamPart.Chunk)) {
+                    } else if (part instanceof StreamPart.Done || part instanceof StreamPart.Failure) {
                         over = true;
                     }
                 }

@@ -7,6 +7,7 @@ import app.router4ai.billing.OpenStreams;
 import app.router4ai.billing.UsageRecorder;
 import app.router4ai.cache.CacheStore;
 import app.router4ai.call.ApiCall;
+import app.router4ai.provider.WireAdapter;
 import app.router4ai.provider.WireAdapters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -49,8 +50,10 @@ public class StreamMeter implements org.apache.camel.Processor {
         ApiCall call = ApiCall.of(exchange);
         Message message = exchange.getMessage();
         InputStream upstream = message.getBody(InputStream.class);
-        ChatStream stream = new ChatStream(upstream,
-                adapters.forWire(call.deployment().provider().wire()).streamTranslator(call.request(), call.deployment()),
+        WireAdapter adapter = adapters.forWire(call.deployment().provider().wire());
+        ChatStream stream = new ChatStream(upstream, call.passThrough()
+                        ? adapter.nativeStreamTranslator(call, call.deployment())
+                        : adapter.streamTranslator(call.request(), call.deployment()),
                 formats.of(call.surface()).streamEncoder(call), call, json,
                 usage -> costs.costCents(call.deployment().model(), usage),
                 this::bill, call.cacheKey() == null ? null : completion -> cache.store(call, completion));

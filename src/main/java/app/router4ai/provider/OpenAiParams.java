@@ -28,6 +28,29 @@ public final class OpenAiParams {
         return request.hasNonNull(field) ? request.get(field) : null;
     }
 
+    /**
+     * The request with {@code max_completion_tokens} and {@code max_tokens} lowered to {@code limit} where they
+     * ask for more (a shallow copy then; the request itself otherwise). A limit of 0 means none is known.
+     */
+    public static ObjectNode clampMaxTokens(ObjectNode request, long limit) {
+        if (limit <= 0 || !(above(request, "max_completion_tokens", limit) || above(request, "max_tokens", limit))) {
+            return request;
+        }
+        ObjectNode clamped = request.objectNode();
+        clamped.setAll(request);
+        for (String field : new String[] {"max_completion_tokens", "max_tokens"}) {
+            if (above(request, field, limit)) {
+                clamped.put(field, limit);
+            }
+        }
+        return clamped;
+    }
+
+    private static boolean above(ObjectNode request, String field, long limit) {
+        JsonNode value = request.get(field);
+        return value != null && value.isNumber() && value.asLong() > limit;
+    }
+
     /** {@code stop} as a list: a single string is one sequence; absent or null is none. */
     public static ArrayNode stopSequences(ObjectMapper json, JsonNode stop) {
         ArrayNode out = json.createArrayNode();

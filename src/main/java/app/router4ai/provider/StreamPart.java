@@ -17,6 +17,13 @@ public sealed interface StreamPart {
     record Failure(String message, String type, String code) implements StreamPart {
     }
 
+    /**
+     * An event in the client's own format, as the provider sent it (a pass-through: the provider speaks the
+     * surface's format). The translator still hands on the canonical parts beside it, for the router's books.
+     */
+    record Native(String event, String data) implements StreamPart {
+    }
+
     Done DONE = new Done();
 
     /** An event whose data is not JSON: every translator reports it the same way. */

@@ -1,14 +1,17 @@
 package app.router4ai.provider;
 
 import app.router4ai.call.ApiCall;
+import app.router4ai.routing.Deployment;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the provider call from the client's request through the provider's wire adapter. Headers are
- * an allow-list: every header the client sent is dropped, and only what the provider needs is set.
+ * Builds the provider call from the client's request through the provider's wire adapter: passed through when
+ * the provider speaks the surface's own format, else translated from the canonical request (its output limit
+ * lowered to the model's). Headers are an allow-list: every header the client sent is dropped, and only what the
+ * provider needs is set.
  */
 @Component
 public class UpstreamRequestWriter implements org.apache.camel.Processor {
@@ -22,8 +25,9 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
     @Override
     public void process(Exchange exchange) {
         ApiCall call = ApiCall.of(exchange);
-        UpstreamRequest request = adapters.forWire(call.deployment().provider().wire())
-                .request(call.request(), call.deployment(), call.stream());
+        WireAdapter adapter = adapters.forWire(call.deployment().provider().wire());
+        call.passThrough(adapter.speaks(call.surface()));
+        UpstreamRequest request = call.passThrough() ? adapter.nativeRequest(call, call.deployment()) : translated(adapter, call);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         // The enum camel-http reads it as: a String "POST" went through Camel's slow enum type-converter
@@ -33,5 +37,14 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         request.headers().forEach(message::setHeader);
         message.setBody(request.body());
+    }
+
+    private static UpstreamRequest translated(WireAdapter adapter, ApiCall call) {
+        if (call.untranslatable() != null) {
+            throw call.untranslatable();
+        }
+        Deployment deployment = call.deployment();
+        return adapter.request(OpenAiParams.clampMaxTokens(call.request(), deployment.model().maxOutputTokens()),
+                deployment, call.stream());
     }
 }

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the provider's answer. Success: a non-streamed body becomes an OpenAI completion; a stream
- * stays an open stream. The provider refusing the request itself: {@link ProviderClientError}, the
- * client sees it. Anything else (5xx, 429, our key refused, garbage): {@link ProviderFailure}.
+ * Reads the provider's answer. Success: a non-streamed body becomes an OpenAI completion (a passed-through
+ * one is kept as it came, too); a stream stays an open stream. The provider refusing the request itself:
+ * {@link ProviderClientError}, the client sees it (a passed-through refusal as the provider wrote it). Anything else (5xx, 429, our key refused, garbage): {@link ProviderFailure}.
  * No provider header survives this step.
  */
 @Component
@@ -54,13 +54,17 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
                 }
                 return;
             }
-            message.setBody(completion(adapter, call, readAll(message, length), provider));
+            byte[] answer = readAll(message, length);
+            message.setBody(completion(adapter, call, answer, provider));
+            if (call.passThrough()) {
+                call.nativeAnswer(answer);   // the client gets the provider's own body; the canonical one keeps the books
+            }
             return;
         }
         byte[] body = readAll(message, length);
         boolean keyRefused = status == 401 || status == 403 || adapter.refusedOurKey(status, body);
         if (CLIENT_ERRORS.contains(status) && !keyRefused) {
-            throw new ProviderClientError(provider, status, adapter.clientErrorBody(status, body));
+            throw new ProviderClientError(provider, status, call.passThrough() ? body : adapter.clientErrorBody(status, body));
         }
         if (keyRefused) {
             log.error("Provider {} refused our API key (HTTP {}): check {}", provider, status,

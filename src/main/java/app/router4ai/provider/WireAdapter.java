@@ -1,5 +1,7 @@
 package app.router4ai.provider;
 
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.Surface;
 import app.router4ai.routing.Deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,5 +41,32 @@ public interface WireAdapter {
      */
     default boolean refusedOurKey(int status, byte[] body) {
         return false;
+    }
+
+    // Pass-through: a provider that speaks a surface's own format (Anthropic for /v1/messages) gets the
+    // client's body as sent, and its answer goes back as it came. The canonical form still flows beside it
+    // for the router's books (usage, cost, cache): response() reads a complete answer, and the native
+    // stream translator hands on canonical parts as well as the provider's events.
+
+    /** Whether this wire speaks {@code surface}'s own format, so that its calls are passed through. */
+    default boolean speaks(Surface surface) {
+        return false;
+    }
+
+    /**
+     * The pass-through request: the client's bytes ({@link ApiCall#clientBytes()}) with only the model id
+     * changed, to the path the client called, with our key and the surface's forwarded headers.
+     */
+    default UpstreamRequest nativeRequest(ApiCall call, Deployment deployment) {
+        throw new UnsupportedOperationException(wire() + " passes nothing through");
+    }
+
+    /**
+     * A translator for a passed-through stream: each provider event as {@link StreamPart.Native}, beside the
+     * canonical parts; the usage chunk comes before the event that ends the answer, so that event can carry
+     * the settled cost.
+     */
+    default StreamTranslator nativeStreamTranslator(ApiCall call, Deployment deployment) {
+        throw new UnsupportedOperationException(wire() + " passes nothing through");
     }
 }

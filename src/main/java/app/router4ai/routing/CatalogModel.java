@@ -3,7 +3,14 @@ package app.router4ai.routing;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
-/** One model a client may ask for, as the operator lists it in the model catalog. */
+/**
+ * One model a client may ask for, as the operator lists it in the model catalog.
+ *
+ * @param cacheWriteUsdPerMillion price of prompt tokens written to the provider's prompt cache (Anthropic's
+ *                                cache_creation_input_tokens); null: charged as input
+ * @param maxOutputTokens         the most output tokens the model produces in one answer; 0 when unknown. A
+ *                                translated request asking for more (Claude Code asks 32,000) is lowered to it
+ */
 public record CatalogModel(
         String id,
         String tier,
@@ -12,5 +19,14 @@ public record CatalogModel(
         @JsonProperty("input_usd_per_million") BigDecimal inputUsdPerMillion,
         @JsonProperty("output_usd_per_million") BigDecimal outputUsdPerMillion,
         @JsonProperty("cached_input_usd_per_million") BigDecimal cachedInputUsdPerMillion,
-        long created) {
+        long created,
+        @JsonProperty("cache_write_usd_per_million") BigDecimal cacheWriteUsdPerMillion,
+        @JsonProperty("max_output_tokens") long maxOutputTokens) {
+
+    /** A model without a cache-write price or an output limit. */
+    public CatalogModel(String id, String tier, String provider, String providerModel, BigDecimal inputUsdPerMillion,
+                        BigDecimal outputUsdPerMillion, BigDecimal cachedInputUsdPerMillion, long created) {
+        this(id, tier, provider, providerModel, inputUsdPerMillion, outputUsdPerMillion, cachedInputUsdPerMillion, created,
+                null, 0);
+    }
 }

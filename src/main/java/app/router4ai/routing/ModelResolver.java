@@ -42,7 +42,7 @@ public class ModelResolver implements Processor {
         int colon = requested.indexOf(':');
         String pinnedProvider = colon > 0 ? requested.substring(0, colon) : null;
         String modelId = colon > 0 ? requested.substring(colon + 1) : requested;
-        CatalogModel model = config.models().get(modelId);
+        CatalogModel model = ModelIds.find(config.models(), modelId);
         if (model == null) {
             throw ApiError.modelNotFound(requested,
                     "The model '" + requested + "' does not exist. GET /v1/models lists the models this router serves.");

@@ -40,7 +40,9 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
                     price(m, "input_usd_per_million", id, source),
                     price(m, "output_usd_per_million", id, source),
                     m.hasNonNull("cached_input_usd_per_million") ? price(m, "cached_input_usd_per_million", id, source) : null,
-                    m.path("created").asLong(0)));
+                    m.path("created").asLong(0),
+                    m.hasNonNull("cache_write_usd_per_million") ? price(m, "cache_write_usd_per_million", id, source) : null,
+                    maxOutputTokens(m, id, source)));
         });
         if (models.isEmpty()) {
             throw new IllegalArgumentException(source + " lists no models under 'models:'");
@@ -115,6 +117,17 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
             throw new IllegalArgumentException(source + ": " + what + " needs '" + field + "'");
         }
         return value;
+    }
+
+    private static long maxOutputTokens(JsonNode m, String id, String source) {
+        JsonNode value = m.get("max_output_tokens");
+        if (value == null) {
+            return 0;
+        }
+        if (!value.canConvertToLong() || value.asLong() <= 0) {
+            throw new IllegalArgumentException(source + ": model " + id + " needs a positive whole number 'max_output_tokens'");
+        }
+        return value.asLong();
     }
 
     private static BigDecimal price(JsonNode m, String field, String id, String source) {

@@ -3,6 +3,7 @@ package app.router4ai.web;
 import app.router4ai.api.ApiError;
 import app.router4ai.api.ErrorResponder;
 import app.router4ai.api.RequestBody;
+import app.router4ai.call.Surface;
 import app.router4ai.chat.RequestLimits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -63,6 +64,6 @@ public class JsonBodyFilter extends OncePerRequestFilter {
         RequestBody.drain(request);   // the client is still sending: read it off, or it sees a reset instead of this
         response.setStatus(error.status());
         response.setContentType("application/json");
-        json.writeValue(response.getOutputStream(), errors.body(error));
+        json.writeValue(response.getOutputStream(), errors.body(error, Surface.ofPath(request.getRequestURI()).errorShape()));
     }
 }

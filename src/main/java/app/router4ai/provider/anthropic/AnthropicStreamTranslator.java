@@ -123,9 +123,14 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         }
         stopped = true;
         List<StreamPart> parts = new ArrayList<>(2);
-        parts.add(new StreamPart.Chunk(OpenAiChunks.usageChunk(head(), usage.toOpenAi(json))));
+        parts.add(usagePart());
         parts.add(StreamPart.DONE);
         return parts;
+    }
+
+    /** The usage chunk with the figures reported so far (they are cumulative). */
+    StreamPart usagePart() {
+        return new StreamPart.Chunk(OpenAiChunks.usageChunk(head(), usage.toOpenAi(json)));
     }
 
     private StreamPart toolChunk(ObjectNode call) {

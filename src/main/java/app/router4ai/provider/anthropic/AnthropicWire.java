@@ -1,5 +1,8 @@
 package app.router4ai.provider.anthropic;
 
+import app.router4ai.call.ApiCall;
+import app.router4ai.call.Surface;
+import app.router4ai.provider.ClientBodies;
 import app.router4ai.provider.StreamTranslator;
 import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
@@ -9,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -62,6 +66,32 @@ public class AnthropicWire implements WireAdapter {
     @Override
     public StreamTranslator streamTranslator(ObjectNode request, Deployment deployment) {
         return new AnthropicStreamTranslator(json, clock, deployment.model().providerModel());
+    }
+
+    /** Anthropic's own Messages API: {@code /v1/messages} (and its count_tokens) is passed through. */
+    @Override
+    public boolean speaks(Surface surface) {
+        return surface == Surface.MESSAGES;
+    }
+
+    /**
+     * The client's bytes with the provider's model id, to the path the client called; the client's
+     * {@code anthropic-version} and {@code anthropic-beta} go along (ours when it sent no version).
+     */
+    @Override
+    public UpstreamRequest nativeRequest(ApiCall call, Deployment deployment) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-api-key", deployment.provider().apiKey());
+        headers.put("anthropic-version", API_VERSION);
+        headers.putAll(call.forwardedHeaders());
+        headers.put("Accept", UpstreamRequest.accept(call.stream()));
+        return new UpstreamRequest(deployment.provider().baseUrl() + call.path(), headers,
+                ClientBodies.withModel(call.clientBytes(), deployment.model().providerModel()));
+    }
+
+    @Override
+    public StreamTranslator nativeStreamTranslator(ApiCall call, Deployment deployment) {
+        return new AnthropicPassThroughStream(new AnthropicStreamTranslator(json, clock, deployment.model().providerModel()));
     }
 
     @Override
