@@ -36,7 +36,7 @@ public class TokenCounter implements Processor {
 
     static final String HEADER = "x-ram-token-count";
     private static final Logger log = LoggerFactory.getLogger(TokenCounter.class);
-    private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 404, 413, 422);
+    private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 413, 422);
     private static final int CHARS_PER_TOKEN = 4;
 
     private final WireAdapters adapters;

@@ -51,6 +51,11 @@ public final class AnthropicFixtures {
         return write(message);
     }
 
+    /** The answer of {@code POST /v1/messages/count_tokens}. */
+    public static String tokenCount(int inputTokens) {
+        return write(JSON.createObjectNode().put("input_tokens", inputTokens));
+    }
+
     /** An error body, e.g. {@code ("overloaded_error", "Overloaded")} for HTTP 529, {@code invalid_request_error} for 400. */
     public static String errorBody(String type, String message) {
         ObjectNode body = JSON.createObjectNode().put("type", "error");

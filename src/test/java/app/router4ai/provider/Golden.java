@@ -84,6 +84,7 @@ public final class Golden {
         return switch (part) {
             case StreamPart.Chunk chunk -> chunk.json();
             case StreamPart.Done done -> JSON.getNodeFactory().textNode("[DONE]");
+            case StreamPart.Native event -> JSON.createObjectNode().put("native", event.event()).put("data", event.data());
             case StreamPart.Failure failure -> {
                 ObjectNode node = JSON.createObjectNode();
                 node.putObject("failure").put("message", failure.message()).put("type", failure.type()).put("code", failure.code());

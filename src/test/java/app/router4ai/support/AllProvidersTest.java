@@ -33,6 +33,7 @@ public abstract class AllProvidersTest extends RouterTest {
     public static final String GEMINI_KEY = "AIza-test-gemini-provider-secret";
     public static final String ANTHROPIC_TEXT = "Hello from Claude!";
     public static final String GEMINI_TEXT = "Hello from Gemini!";
+    public static final int ANTHROPIC_COUNTED_TOKENS = 2095;
 
     protected static final FakeProvider ANTHROPIC = new FakeProvider(AllProvidersTest::anthropicAnswer);
     protected static final FakeProvider GEMINI = new FakeProvider(AllProvidersTest::geminiAnswer);
@@ -61,9 +62,15 @@ public abstract class AllProvidersTest extends RouterTest {
         }
     }
 
-    /** A well-behaved Anthropic: "Hello from Claude!" (12 input, 6 output tokens), streamed when asked. */
+    /**
+     * A well-behaved Anthropic: "Hello from Claude!" (12 input, 6 output tokens), streamed when asked; its
+     * count_tokens counts {@link #ANTHROPIC_COUNTED_TOKENS}.
+     */
     public static FakeResponse anthropicAnswer(FakeProvider.Received request) {
         JsonNode body = request.json();
+        if (request.path().startsWith("/v1/messages/count_tokens")) {
+            return FakeResponse.json(200, AnthropicFixtures.tokenCount(ANTHROPIC_COUNTED_TOKENS));
+        }
         String model = body.path("model").asText();
         if (body.path("stream").asBoolean(false)) {
             return FakeResponse.sseText(AnthropicFixtures.textStream("msg_fake01", model,

@@ -80,7 +80,7 @@ final class GeminiRequestMapper {
             case "json_schema" -> {
                 config.put("responseMimeType", "application/json");
                 if (format.path("json_schema").hasNonNull("schema")) {
-                    config.set("responseJsonSchema", format.path("json_schema").get("schema"));
+                    config.set("responseJsonSchema", GeminiSchemas.forGemini(format.path("json_schema").get("schema")));
                 }
             }
             default -> {

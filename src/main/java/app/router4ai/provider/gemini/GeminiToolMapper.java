@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code toolConfig.functionCallingConfig}. Parameters go in {@code parametersJsonSchema}, not
  * {@code parameters}: OpenAI clients send JSON Schema (strict mode adds {@code additionalProperties:
  * false}, nullable types are {@code ["string","null"]}), which the OpenAPI-subset {@code parameters}
- * field rejects. {@code parallel_tool_calls} has no Gemini equivalent and is ignored.
+ * field rejects; the keywords even that field refuses are rewritten ({@link GeminiSchemas}). {@code parallel_tool_calls} has no Gemini equivalent and is ignored.
  */
 final class GeminiToolMapper {
 
@@ -34,7 +34,7 @@ final class GeminiToolMapper {
                 declaration.put("description", function.get("description").asText());
             }
             if (function.hasNonNull("parameters")) {
-                declaration.set("parametersJsonSchema", function.get("parameters"));
+                declaration.set("parametersJsonSchema", GeminiSchemas.forGemini(function.get("parameters")));
             }
         }
         ArrayNode out = json.createArrayNode();
