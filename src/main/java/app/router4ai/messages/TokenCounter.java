@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /v1/messages/count_tokens}: the exact count from the first candidate that speaks Anthropic's
- * format (its own count_tokens, passed through; free, so not billed), else an estimate: one token per four
+ * {@code POST /v1/messages/count_tokens}: the exact count when the first candidate (the one that would answer)
+ * speaks Anthropic's format (its own count_tokens, passed through; free, so not billed), else an estimate: one token per four
  * characters of the system prompt, messages and tools as JSON (OpenAI's rule of thumb for English). The
  * answer says which in the {@code x-ram-token-count} header ({@code exact} or {@code estimate}). A provider
  * that cannot count (down, refusing our key) leaves the estimate; one that refuses the request itself
@@ -54,14 +54,13 @@ public class TokenCounter implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         ApiCall call = ApiCall.of(exchange);
-        for (Deployment candidate : call.remainingCandidates()) {
-            WireAdapter adapter = adapters.forWire(candidate.provider().wire());
-            if (adapter.speaks(Surface.MESSAGES)) {
-                byte[] exact = exact(call, adapter, candidate);
-                if (exact != null) {
-                    reply(exchange.getMessage(), call, exact, "exact");
-                    return;
-                }
+        Deployment first = call.remainingCandidates().peek();   // the one that would answer: its tokenizer counts
+        WireAdapter adapter = adapters.forWire(first.provider().wire());
+        if (adapter.speaks(Surface.MESSAGES)) {
+            byte[] exact = exact(call, adapter, first);
+            if (exact != null) {
+                reply(exchange.getMessage(), call, exact, "exact");
+                return;
             }
         }
         reply(exchange.getMessage(), call, json.writeValueAsBytes(json.createObjectNode().put("input_tokens", estimate(call.clientBody()))),
