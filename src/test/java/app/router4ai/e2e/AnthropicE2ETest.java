@@ -206,7 +206,7 @@ class AnthropicE2ETest extends ProviderE2ETest {
     }
 
     @Test
-    void promptCachingIsBilledWithCacheReadsAtTheCachedPrice() {
+    void promptCachingIsBilledWithCacheReadsAndWritesAtTheirOwnPrices() {
         ANTHROPIC.enqueue(FakeResponse.json(200, AnthropicFixtures.textMessageWithCache("msg_cache", "claude-sonnet-4-6",
                 "Cached hello.", 100, 20, 50, 30)));
 
@@ -218,9 +218,11 @@ class AnthropicE2ETest extends ProviderE2ETest {
         assertThat(usage.promptTokensDetails().orElseThrow().cachedTokens()).contains(50L);
         assertThat(usage.completionTokens()).isEqualTo(30);
         assertThat(usage.totalTokens()).isEqualTo(200);
-        // (100 + 20) × $3/M + 50 × $0.30/M + 30 × $15/M = $0.000825 = 0.0825 cents.
+        assertThat(usage.promptTokensDetails().orElseThrow()._additionalProperties().get("cache_creation_tokens")
+                .convert(Long.class)).isEqualTo(20L);
+        // 100 × $3/M + 20 × $3.75/M (cache writes) + 50 × $0.30/M (cache reads) + 30 × $15/M = $0.00084 = 0.084 cents.
         assertThat(ram(completion._additionalProperties()).get("cost_billed_cents_usd").decimalValue())
-                .isEqualByComparingTo(new BigDecimal("0.0825"));
+                .isEqualByComparingTo(new BigDecimal("0.084"));
     }
 
     @Test

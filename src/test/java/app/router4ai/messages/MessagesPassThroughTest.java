@@ -7,6 +7,7 @@ import app.router4ai.fake.FakeResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -78,11 +79,12 @@ class MessagesPassThroughTest extends MessagesTestBase {
         // claude-sonnet-4-6: 10 × $3 + 1000 × $3.75 (cache write) + 2000 × $0.30 (cache read) + 50 × $15, per million
         // = $0.00513 = 0.513 cents
         assertThat(ram.get("cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.513");
-        Awaitility.await().untilAsserted(() -> assertThat(jdbc.queryForMap(
-                "SELECT prompt_tokens, cached_tokens, cache_write_tokens, completion_tokens, cost_cents FROM usage_records"
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT prompt_tokens, cached_tokens, cache_write_tokens, completion_tokens FROM usage_records"
                         + " WHERE request_id = ?", ram.get("request_id").asText()))
-                .containsEntry("PROMPT_TOKENS", 3010L).containsEntry("CACHED_TOKENS", 2000L)
-                .containsEntry("CACHE_WRITE_TOKENS", 1000L).containsEntry("COMPLETION_TOKENS", 50L));
+                .singleElement().satisfies(row -> assertThat(row)
+                        .containsEntry("PROMPT_TOKENS", 3010L).containsEntry("CACHED_TOKENS", 2000L)
+                        .containsEntry("CACHE_WRITE_TOKENS", 1000L).containsEntry("COMPLETION_TOKENS", 50L)));
     }
 
     @Test
