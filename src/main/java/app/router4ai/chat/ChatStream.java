@@ -91,14 +91,15 @@ public final class ChatStream extends InputStream {
     private byte[] nextEvents() throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
         while (out.size() == 0 && !ended) {
-            SseReader.Event event;
+            SseReader.Event event = null;
+            boolean broke = false;
             try {
                 event = upstream.next();
             } catch (IOException e) {
                 log.debug("Upstream stream of {} broke: {}", call.requestId(), e.toString());
-                fail(out, "The provider's stream broke off before it finished.", "server_error", "stream_interrupted");
-                break;
+                broke = true;
             }
+            // At the end of the body, or when the connection broke, the translator says whether the answer was whole.
             List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
             for (StreamPart part : parts) {
                 handle(part, out);
@@ -107,7 +108,8 @@ public final class ChatStream extends InputStream {
                 }
             }
             if (event == null && !ended) {
-                fail(out, "The provider's stream ended before it finished.", "server_error", "stream_interrupted");
+                fail(out, broke ? "The provider's stream broke off before it finished." : "The provider's stream ended before it finished.",
+                        "server_error", "stream_interrupted");
             }
         }
         return out.toByteArray();
@@ -130,8 +132,7 @@ public final class ChatStream extends InputStream {
         if (call.answeringModel() == null && chunk.hasNonNull("model")) {
             call.answeringModel(chunk.get("model").asText());
         }
-        JsonNode choices = chunk.get("choices");
-        if (chunk.hasNonNull("usage") && (choices == null || choices.isEmpty())) {
+        if (isUsageChunk(chunk)) {
             usage = Usage.fromOpenAi(chunk.get("usage"));
             settle();
             encoder.usage(chunk, out);
@@ -196,28 +197,37 @@ public final class ChatStream extends InputStream {
         try {
             boolean over = false;
             while (!over && usage == null) {
-                SseReader.Event event = upstream.next();
-                List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
-                for (StreamPart part : parts) {
+                SseReader.Event event = null;
+                try {
+                    event = upstream.next();
+                } catch (IOException e) {
+                    log.debug("Draining the abandoned stream of {} stopped: {}", call.requestId(), e.toString());
+                }
+                over = event == null;
+                for (StreamPart part : over ? translator.onEnd() : translator.onEvent(event.name(), event.data())) {
                     if (part instanceof StreamPart.Chunk chunk) {
                         estimate.add(chunk.json());
-                    }
-                    if (part instanceof StreamPart.Chunk chunk && chunk.json().hasNonNull("usage")
-                            && (chunk.json().get("choices") == null || chunk.json().get("choices").isEmpty())) {
-                        usage = Usage.fromOpenAi(chunk.json().get("usage"));
+                        if (isUsageChunk(chunk.json())) {
+                            usage = Usage.fromOpenAi(chunk.json().get("usage"));
+                        }
                     } else if (part instanceof StreamPart.Done || part instanceof StreamPart.Failure) {
                         over = true;
                     }
                 }
-                over |= event == null;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             log.debug("Draining the abandoned stream of {} stopped: {}", call.requestId(), e.toString());
         } finally {
             settle();
             closeUpstream();
             onFinish.accept(call);
         }
+    }
+
+    /** The closing chunk that carries the provider's count: usage and no choices. */
+    private static boolean isUsageChunk(ObjectNode chunk) {
+        JsonNode choices = chunk.get("choices");
+        return chunk.hasNonNull("usage") && (choices == null || choices.isEmpty());
     }
 
     private void closeUpstream() {

@@ -1,6 +1,7 @@
 package app.router4ai.support;
 
 import app.router4ai.fake.AnthropicFixtures;
+import app.router4ai.fake.DeepSeekFixtures;
 import app.router4ai.fake.FakeProvider;
 import app.router4ai.fake.FakeResponse;
 import app.router4ai.fake.GeminiFixtures;
@@ -37,6 +38,8 @@ public abstract class AllProvidersTest extends RouterTest {
 
     protected static final FakeProvider ANTHROPIC = new FakeProvider(AllProvidersTest::anthropicAnswer);
     protected static final FakeProvider GEMINI = new FakeProvider(AllProvidersTest::geminiAnswer);
+    /** DeepSeek: an OpenAI-compatible provider that is not OpenAI, with its own departures from OpenAI's format. */
+    protected static final FakeProvider DEEPSEEK = new FakeProvider(AllProvidersTest::deepSeekAnswer);
 
     @Autowired
     private ProviderHealth health;
@@ -47,6 +50,7 @@ public abstract class AllProvidersTest extends RouterTest {
         registry.add("router.providers.anthropic.api-key", () -> ANTHROPIC_KEY);
         registry.add("router.providers.gemini.base-url", GEMINI::url);
         registry.add("router.providers.gemini.api-key", () -> GEMINI_KEY);
+        registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
     }
 
     /**
@@ -57,6 +61,7 @@ public abstract class AllProvidersTest extends RouterTest {
     void resetAnthropicAndGemini() {
         ANTHROPIC.reset(AllProvidersTest::anthropicAnswer);
         GEMINI.reset(AllProvidersTest::geminiAnswer);
+        DEEPSEEK.reset(AllProvidersTest::deepSeekAnswer);
         for (String provider : List.of("openai", "deepseek", "anthropic", "gemini")) {
             health.breaker(provider).reset();
         }
@@ -87,6 +92,16 @@ public abstract class AllProvidersTest extends RouterTest {
                     List.of("Hello", " from", " Gemini!"), 10, 5));
         }
         return FakeResponse.json(200, GeminiFixtures.textResponse("resp_fake01", model, GEMINI_TEXT, 10, 5));
+    }
+
+    /** A well-behaved DeepSeek: "Hello from DeepSeek!" (16 prompt, 10 completion tokens), streamed when asked. */
+    public static FakeResponse deepSeekAnswer(FakeProvider.Received request) {
+        JsonNode body = request.json();
+        String model = body.path("model").asText();
+        if (body.path("stream").asBoolean(false)) {
+            return FakeResponse.sse(DeepSeekFixtures.streamEvents(model, List.of("Hello", " from", " DeepSeek!"), 16, 10));
+        }
+        return FakeResponse.json(200, DeepSeekFixtures.completion(model, "Hello from DeepSeek!", 16, 10));
     }
 
     /** The model of a Gemini request, from its path {@code /v1beta/models/{model}:{method}}. */

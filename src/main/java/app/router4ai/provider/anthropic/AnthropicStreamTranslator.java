@@ -29,6 +29,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private String id = "chatcmpl-anthropic";
     private String model;
+    private boolean stopReasonSeen;
     private boolean stopped;
 
     AnthropicStreamTranslator(ObjectMapper json, Clock clock, String fallbackModel) {
@@ -60,8 +61,8 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     @Override
     public List<StreamPart> onEnd() {
-        // Anthropic always ends with message_stop; without it the stream was cut.
-        return List.of();
+        // Anthropic ends with message_stop; a stream cut after message_delta had stopped the answer is whole.
+        return stopReasonSeen ? messageStop() : List.of();
     }
 
     private List<StreamPart> messageStart(JsonNode message) {
@@ -114,6 +115,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         if (stopReason == null) {
             return List.of();
         }
+        stopReasonSeen = true;
         return List.of(chunk(json.createObjectNode(), AnthropicStopReasons.finishReason(stopReason)));
     }
 
