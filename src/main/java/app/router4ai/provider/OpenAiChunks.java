@@ -35,6 +35,16 @@ public final class OpenAiChunks {
         return head;
     }
 
+    /**
+     * The delta that opens a choice, as OpenAI's own streams do: the role with {@code content: ""} when the answer
+     * starts with text (the text follows), {@code content: null} when it starts with a tool call (which is then added
+     * to this delta). Clients tell the two apart: the Vercel AI SDK opens a text part for an empty string.
+     */
+    public static ObjectNode openingDelta(ObjectMapper json, boolean text) {
+        ObjectNode delta = json.createObjectNode().put("role", "assistant");
+        return text ? delta.put("content", "") : delta.putNull("content");
+    }
+
     /** The closing usage chunk: {@code choices: []} and the usage. */
     public static ObjectNode usageChunk(ObjectNode head, JsonNode usage) {
         head.putArray("choices");

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Anthropic's named stream events as OpenAI chunks. message_start gives the id, model and prompt usage
- * (the first chunk, with the role); text and tool-input deltas follow block by block; message_delta
+ * Anthropic's named stream events as OpenAI chunks. message_start gives the id, model and prompt usage;
+ * the first chunk (the role) waits for the first block, so that it opens the way OpenAI's do: with
+ * {@code content: ""} before text, {@code content: null} beside a first tool call. Text and tool-input
+ * deltas follow block by block; message_delta
  * carries the stop reason (the finish chunk) and the cumulative output count; message_stop ends the
  * stream with the usage chunk and DONE. Tool blocks are numbered 0, 1, ... in the order they open,
  * because OpenAI indexes tool calls, not content blocks.
@@ -29,6 +31,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
 
     private String id = "chatcmpl-anthropic";
     private String model;
+    private boolean opened;
     private boolean stopReasonSeen;
     private boolean stopped;
 
@@ -69,8 +72,16 @@ final class AnthropicStreamTranslator implements StreamTranslator {
         id = "chatcmpl-" + message.path("id").asText();
         model = message.path("model").asText(model);
         usage.update(message.get("usage"));
-        ObjectNode delta = json.createObjectNode().put("role", "assistant").put("content", "");
-        return List.of(chunk(delta, null));
+        return List.of();
+    }
+
+    /** The role, the first time something visible comes: text (or nothing at all) or a tool call. */
+    private ObjectNode delta(boolean text) {
+        if (opened) {
+            return json.createObjectNode();
+        }
+        opened = true;
+        return OpenAiChunks.openingDelta(json, text);
     }
 
     private List<StreamPart> blockStart(int blockIndex, JsonNode block) {
@@ -80,10 +91,17 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             ObjectNode call = json.createObjectNode().put("index", toolIndex)
                     .put("id", block.path("id").asText()).put("type", "function");
             call.putObject("function").put("name", block.path("name").asText()).put("arguments", "");
-            return List.of(toolChunk(call));
+            ObjectNode delta = delta(false);
+            delta.putArray("tool_calls").add(call);
+            return List.of(chunk(delta, null));
         }
-        if ("text".equals(block.path("type").asText()) && !block.path("text").asText().isEmpty()) {
-            return List.of(chunk(json.createObjectNode().put("content", block.path("text").asText()), null));
+        if ("text".equals(block.path("type").asText())) {
+            boolean opening = !opened;
+            ObjectNode delta = delta(true);
+            if (!block.path("text").asText().isEmpty()) {
+                delta.put("content", block.path("text").asText());
+            }
+            return opening || delta.has("content") ? List.of(chunk(delta, null)) : List.of();
         }
         return List.of();
     }
@@ -91,7 +109,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     private List<StreamPart> blockDelta(int blockIndex, JsonNode delta) {
         switch (delta.path("type").asText()) {
             case "text_delta" -> {
-                return List.of(chunk(json.createObjectNode().put("content", delta.path("text").asText()), null));
+                return List.of(chunk(delta(true).put("content", delta.path("text").asText()), null));
             }
             case "input_json_delta" -> {
                 Integer toolIndex = toolIndexByBlock.get(blockIndex);
@@ -116,7 +134,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             return List.of();
         }
         stopReasonSeen = true;
-        return List.of(chunk(json.createObjectNode(), AnthropicStopReasons.finishReason(stopReason)));
+        return List.of(chunk(delta(true), AnthropicStopReasons.finishReason(stopReason)));
     }
 
     private List<StreamPart> messageStop() {

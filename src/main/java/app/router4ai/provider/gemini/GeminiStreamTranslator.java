@@ -87,10 +87,10 @@ final class GeminiStreamTranslator implements StreamTranslator {
 
     private ObjectNode candidateChunk(JsonNode candidate, int index) {
         GeminiCandidateParts parts = GeminiCandidateParts.of(json, candidate);
-        ObjectNode delta = json.createObjectNode();
-        if (started.add(index)) {
-            delta.put("role", "assistant");
-        }
+        // The first delta of a choice opens it as OpenAI's do: content "" before text, null beside a tool call.
+        ObjectNode delta = started.add(index)
+                ? OpenAiChunks.openingDelta(json, parts.text() != null || parts.calls().isEmpty())
+                : json.createObjectNode();
         if (parts.text() != null) {
             delta.put("content", parts.text());
         }
