@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stream as OpenAI's chat-completions clients read it: {@code data:} chunks, {@code data: [DONE]}. The
+ * A stream as OpenAI's chat-completions clients read it: {@code data:} chunks (each made valid against OpenAI's
+ * description, {@link ChatConformance}), {@code data: [DONE]}. The
  * router always asks the provider for usage; when the client did not, the usage chunk is dropped and the
  * finish chunk is held until usage is known, so {@code _ram} (on the usage chunk, or else on the finish
  * chunk) carries the exact cost.
@@ -26,14 +27,17 @@ public final class ChatChunkEncoder implements StreamEncoder {
     private final ApiCall call;
     private final ObjectMapper json;
     private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
+    private final ChatConformance conformance;
 
     public ChatChunkEncoder(ApiCall call, ObjectMapper json) {
         this.call = call;
         this.json = json;
+        this.conformance = ChatConformance.of(call);
     }
 
     @Override
     public void chunk(ObjectNode chunk, ByteArrayOutputStream out) throws IOException {
+        conformance.chunk(chunk);
         if (!call.clientWantsUsage()) {
             chunk.remove("usage");
             if (hasFinishReason(chunk.get("choices"))) {
@@ -47,6 +51,7 @@ public final class ChatChunkEncoder implements StreamEncoder {
     @Override
     public void usage(ObjectNode chunk, ByteArrayOutputStream out) throws IOException {
         if (call.clientWantsUsage()) {
+            conformance.chunk(chunk);
             RamBlock.attach(chunk, call);
             write(out, chunk);
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
 
-/** Chat completions: the canonical form itself, with {@code _ram} added. */
+/** Chat completions: the canonical form itself, made valid against OpenAI's description ({@link ChatConformance}), with {@code _ram} added. */
 @Component
 public class ChatFormat implements ApiFormat {
 
@@ -27,6 +27,7 @@ public class ChatFormat implements ApiFormat {
 
     @Override
     public byte[] answer(ObjectNode completion, ApiCall call) throws IOException {
+        ChatConformance.of(call).completion(completion);
         RamBlock.attach(completion, call);
         return json.writeValueAsBytes(completion);
     }
