@@ -11,6 +11,8 @@ public final class Headers {
     /** The provider that answered, and how many failed before it: visible before a stream's first byte. */
     public static final String PROVIDER = "x-ram-provider";
     public static final String FAILOVER_COUNT = "x-ram-failover-count";
+    /** Candidates passed over without a call before the one that answered: {@code provider=reason, ...}. */
+    public static final String SKIPPED = "x-ram-skipped";
 
     private Headers() {
     }

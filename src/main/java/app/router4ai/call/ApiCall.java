@@ -25,6 +25,7 @@ public final class ApiCall {
     private final String requestId = RequestIds.next();
     private final long startNanos = System.nanoTime();
     private final List<String> failedAttempts = new ArrayList<>();
+    private final List<Attempt> attempts = new ArrayList<>();
     private Caller caller;
     private ObjectNode request;
     private ObjectNode clientBody;
@@ -212,12 +213,20 @@ public final class ApiCall {
     /** A candidate was called and failed: it counts towards {@code failover_count}. */
     public void attemptFailed(String description) {
         failedAttempts.add(description);
+        attempts.add(new Attempt(deployment.providerName(), deployment.model().id(), Attempt.FAILED,
+                (System.nanoTime() - attemptStartNanos) / 1_000_000, description));
         failovers++;
     }
 
-    /** A candidate was passed over without a call (breaker open, cooling down). */
-    public void candidateSkipped(String description) {
+    /** A candidate was passed over without a call ({@link Attempt#SKIPPED_UNSUPPORTED}, {@link Attempt#SKIPPED_UNAVAILABLE}). */
+    public void candidateSkipped(Deployment skipped, String outcome, String description) {
         failedAttempts.add(description);
+        attempts.add(new Attempt(skipped.providerName(), skipped.model().id(), outcome, 0, description));
+    }
+
+    /** The candidates before the one that answered (failed or skipped), in order; empty when the first answered. */
+    public List<Attempt> attempts() {
+        return attempts;
     }
 
     /** How many candidates were called and failed before the one that answered. */

@@ -25,6 +25,14 @@ public interface WireAdapter {
     /** A provider's successful (2xx) non-streamed body, as an OpenAI {@code chat.completion} object. */
     ObjectNode response(JsonNode body, Deployment deployment);
 
+    /**
+     * The same, for an adapter whose reading of the answer depends on what was asked (the request as given to
+     * {@link #request}); by default it does not.
+     */
+    default ObjectNode response(JsonNode body, ObjectNode request, Deployment deployment) {
+        return response(body, deployment);
+    }
+
     /** A fresh translator for one streamed response. */
     StreamTranslator streamTranslator(ObjectNode request, Deployment deployment);
 

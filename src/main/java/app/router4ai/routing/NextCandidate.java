@@ -2,6 +2,7 @@ package app.router4ai.routing;
 
 import app.router4ai.api.ApiError;
 import app.router4ai.call.ApiCall;
+import app.router4ai.call.Attempt;
 import app.router4ai.provider.ProviderHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -43,7 +44,7 @@ public class NextCandidate implements Processor {
                 return;
             }
             long wait = health.secondsUntilAvailable(provider);
-            call.candidateSkipped(provider + " (skipped: circuit open or cooling down for " + wait + " s)");
+            call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, provider + " (skipped: circuit open or cooling down for " + wait + " s)");
             retryAfter = Math.min(retryAfter, wait);
         }
         throw ApiError.allProvidersFailed("All providers failed for '" + call.requestedModel() + "': "

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code stop} (string or array) becomes {@code stop_sequences}; {@code user} becomes {@code metadata.user_id}.</li>
  *   <li>{@code temperature} and {@code top_p} pass through unchanged: Anthropic's temperature range is 0–1,
  *       and a value above 1 is left for Anthropic to refuse rather than silently changed.</li>
- *   <li>{@code response_format}: Anthropic has no JSON mode here. {@code json_object} is honoured on a
- *       best-effort basis by appending {@link #JSON_HINT} to the system prompt; {@code json_schema} is
- *       rejected ({@link UnsupportedRequest}) because a schema cannot be guaranteed.</li>
+ *   <li>{@code response_format}: Anthropic has no such parameter. {@code json_schema} becomes a forced tool
+ *       ({@link AnthropicJsonResponse}); {@code json_object} is honoured on a best-effort basis by appending
+ *       {@link #JSON_HINT} to the system prompt.</li>
  *   <li>Rejected: {@code n} &gt; 1 and {@code logprobs: true} (no Anthropic equivalent, and the client
  *       would get a different shape than it asked for).</li>
  *   <li>Ignored: sampling knobs Anthropic lacks ({@code presence_penalty}, {@code frequency_penalty},
@@ -30,11 +30,13 @@ final class AnthropicRequestMapper {
     private final ObjectMapper json;
     private final AnthropicMessageMapper messages;
     private final AnthropicToolMapper tools;
+    private final AnthropicJsonResponse jsonResponse;
 
     AnthropicRequestMapper(ObjectMapper json) {
         this.json = json;
         this.messages = new AnthropicMessageMapper(json);
         this.tools = new AnthropicToolMapper(json);
+        this.jsonResponse = new AnthropicJsonResponse(json);
     }
 
     ObjectNode map(ObjectNode request, String model, boolean stream) {
@@ -56,17 +58,32 @@ final class AnthropicRequestMapper {
         if (request.hasNonNull("user")) {
             body.putObject("metadata").put("user_id", request.get("user").asText());
         }
-        if (request.path("tools").isArray() && !request.path("tools").isEmpty()) {
-            body.set("tools", tools.tools(request.get("tools")));
-            ObjectNode choice = tools.toolChoice(request.get("tool_choice"), request.get("parallel_tool_calls"));
-            if (choice != null) {
-                body.set("tool_choice", choice);
-            }
-        }
+        mapTools(request, body);
         if (stream) {
             body.put("stream", true);
         }
         return body;
+    }
+
+    private void mapTools(ObjectNode request, ObjectNode body) {
+        boolean ownTools = request.path("tools").isArray() && !request.path("tools").isEmpty();
+        ArrayNode mapped = ownTools ? tools.tools(request.get("tools")) : json.createArrayNode();
+        ObjectNode choice = ownTools ? tools.toolChoice(request.get("tool_choice"), request.get("parallel_tool_calls")) : null;
+        if (AnthropicJsonResponse.asked(request)) {
+            ObjectNode forced = jsonResponse.addTool(mapped, request);
+            if (forced != null) {
+                if (choice != null && choice.has("disable_parallel_tool_use")) {
+                    forced.set("disable_parallel_tool_use", choice.get("disable_parallel_tool_use"));
+                }
+                choice = forced;
+            }
+        }
+        if (!mapped.isEmpty()) {
+            body.set("tools", mapped);
+        }
+        if (choice != null) {
+            body.set("tool_choice", choice);
+        }
     }
 
     private static void rejectUnsupported(ObjectNode request) {
@@ -74,10 +91,6 @@ final class AnthropicRequestMapper {
             throw new UnsupportedRequest("n", "n > 1 is not supported by this model's provider; send one request per choice.");
         }
         OpenAiParams.rejectLogprobs(request);
-        if ("json_schema".equals(request.path("response_format").path("type").asText())) {
-            throw new UnsupportedRequest("response_format",
-                    "response_format json_schema is not supported by this model's provider; use json_object or tools instead.");
-        }
     }
 
     private static String withJsonHint(String system, JsonNode responseFormat) {

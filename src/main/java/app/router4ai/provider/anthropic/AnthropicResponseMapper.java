@@ -12,7 +12,9 @@ import java.time.Clock;
  * An Anthropic Messages response as an OpenAI {@code chat.completion}: text blocks joined into
  * {@code content} (null when there are none), {@code tool_use} blocks as {@code tool_calls} with the
  * input serialised to a JSON string and Anthropic's ids kept, so they come back unchanged on the next
- * turn. Thinking blocks are not passed on.
+ * turn. Thinking blocks are not passed on. When the request asked for a JSON schema, the
+ * {@link AnthropicJsonResponse#TOOL} block is the answer: its input becomes the content, and the answer
+ * finishes with {@code stop} unless Claude called a tool of the client's too.
  */
 final class AnthropicResponseMapper {
 
@@ -24,14 +26,19 @@ final class AnthropicResponseMapper {
         this.clock = clock;
     }
 
-    ObjectNode map(JsonNode body, String fallbackModel) {
+    ObjectNode map(JsonNode body, String fallbackModel, boolean jsonAsked) {
         if (!"message".equals(body.path("type").asText()) || !body.path("content").isArray()) {
             throw new IllegalArgumentException("not an Anthropic message object");
         }
         StringBuilder text = new StringBuilder();
         boolean anyText = false;
         ArrayNode toolCalls = json.createArrayNode();
+        String jsonAnswer = null;
         for (JsonNode block : body.get("content")) {
+            if (AnthropicJsonResponse.isAnswer(block, jsonAsked)) {
+                jsonAnswer = write(block.path("input"));
+                continue;
+            }
             switch (block.path("type").asText()) {
                 case "text" -> {
                     text.append(block.path("text").asText());
@@ -52,7 +59,9 @@ final class AnthropicResponseMapper {
                 clock.instant().getEpochSecond(), body.path("model").asText(fallbackModel));
         ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
-        if (anyText) {
+        if (jsonAnswer != null) {
+            message.put("content", jsonAnswer);
+        } else if (anyText) {
             message.put("content", text.toString());
         } else {
             message.putNull("content");
@@ -62,7 +71,8 @@ final class AnthropicResponseMapper {
             message.set("tool_calls", toolCalls);
         }
         choice.putNull("logprobs");
-        choice.put("finish_reason", AnthropicStopReasons.finishReason(body.path("stop_reason").asText(null)));
+        String finishReason = AnthropicStopReasons.finishReason(body.path("stop_reason").asText(null));
+        choice.put("finish_reason", jsonAnswer != null && toolCalls.isEmpty() && "tool_calls".equals(finishReason) ? "stop" : finishReason);
         completion.set("usage", new AnthropicUsage().update(body.get("usage")).toOpenAi(json));
         return completion;
     }

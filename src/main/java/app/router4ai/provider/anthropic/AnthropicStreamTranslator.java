@@ -20,7 +20,9 @@ import java.util.Map;
  * deltas follow block by block; message_delta
  * carries the stop reason (the finish chunk) and the cumulative output count; message_stop ends the
  * stream with the usage chunk and DONE. Tool blocks are numbered 0, 1, ... in the order they open,
- * because OpenAI indexes tool calls, not content blocks.
+ * because OpenAI indexes tool calls, not content blocks. When the request asked for a JSON schema, the
+ * {@link AnthropicJsonResponse#TOOL} block is the answer: its input fragments stream as content, and
+ * the answer finishes with {@code stop}.
  */
 final class AnthropicStreamTranslator implements StreamTranslator {
 
@@ -28,6 +30,8 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     private final long created;
     private final AnthropicUsage usage = new AnthropicUsage();
     private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
+    private final boolean jsonAsked;
+    private int jsonAnswerBlock = -1;
 
     private String id = "chatcmpl-anthropic";
     private String model;
@@ -35,8 +39,9 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     private boolean stopReasonSeen;
     private boolean stopped;
 
-    AnthropicStreamTranslator(ObjectMapper json, Clock clock, String fallbackModel) {
+    AnthropicStreamTranslator(ObjectMapper json, Clock clock, String fallbackModel, boolean jsonAsked) {
         this.json = json;
+        this.jsonAsked = jsonAsked;
         this.created = clock.instant().getEpochSecond();
         this.model = fallbackModel;
     }
@@ -85,6 +90,10 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     }
 
     private List<StreamPart> blockStart(int blockIndex, JsonNode block) {
+        if (AnthropicJsonResponse.isAnswer(block, jsonAsked)) {
+            jsonAnswerBlock = blockIndex;
+            return opened ? List.of() : List.of(chunk(delta(true), null));
+        }
         if ("tool_use".equals(block.path("type").asText())) {
             int toolIndex = toolIndexByBlock.size();
             toolIndexByBlock.put(blockIndex, toolIndex);
@@ -114,6 +123,9 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             case "input_json_delta" -> {
                 Integer toolIndex = toolIndexByBlock.get(blockIndex);
                 String fragment = delta.path("partial_json").asText();
+                if (blockIndex == jsonAnswerBlock && !fragment.isEmpty()) {
+                    return List.of(chunk(delta(true).put("content", fragment), null));
+                }
                 if (toolIndex == null || fragment.isEmpty()) {
                     return List.of();
                 }
@@ -134,7 +146,11 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             return List.of();
         }
         stopReasonSeen = true;
-        return List.of(chunk(delta(true), AnthropicStopReasons.finishReason(stopReason)));
+        String finishReason = AnthropicStopReasons.finishReason(stopReason);
+        if (jsonAnswerBlock >= 0 && toolIndexByBlock.isEmpty() && "tool_calls".equals(finishReason)) {
+            finishReason = "stop";
+        }
+        return List.of(chunk(delta(true), finishReason));
     }
 
     private List<StreamPart> messageStop() {

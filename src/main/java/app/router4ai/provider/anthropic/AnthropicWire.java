@@ -60,12 +60,17 @@ public class AnthropicWire implements WireAdapter {
 
     @Override
     public ObjectNode response(JsonNode body, Deployment deployment) {
-        return responses.map(body, deployment.model().providerModel());
+        return responses.map(body, deployment.model().providerModel(), false);
+    }
+
+    @Override
+    public ObjectNode response(JsonNode body, ObjectNode request, Deployment deployment) {
+        return responses.map(body, deployment.model().providerModel(), AnthropicJsonResponse.asked(request));
     }
 
     @Override
     public StreamTranslator streamTranslator(ObjectNode request, Deployment deployment) {
-        return new AnthropicStreamTranslator(json, clock, deployment.model().providerModel());
+        return new AnthropicStreamTranslator(json, clock, deployment.model().providerModel(), AnthropicJsonResponse.asked(request));
     }
 
     /** Anthropic's own Messages API: {@code /v1/messages} (and its count_tokens) is passed through. */

@@ -56,10 +56,28 @@ class AnthropicParameterTest {
     }
 
     @Test
-    void rejectsJsonSchemaResponseFormat() {
+    void jsonSchemaBecomesAForcedTool() {
         String format = ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":{\"type\":\"object\"}}}";
+        ObjectNode body = mapper.map(request(format), "claude-sonnet-4-5", false);
+        assertThat(body.get("tools")).isEqualTo(parse("""
+                [{"name":"json_response","description":"Answer with JSON that follows this schema.","input_schema":{"type":"object"}}]"""));
+        assertThat(body.get("tool_choice")).isEqualTo(parse("{\"type\":\"tool\",\"name\":\"json_response\"}"));
+    }
+
+    @Test
+    void jsonSchemaBesideTheClientsToolsMakesClaudeCallOneOfThem() {
+        String extra = ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":{\"type\":\"object\"}}}"
+                + ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}}],\"parallel_tool_calls\":false";
+        ObjectNode body = mapper.map(request(extra), "claude-sonnet-4-5", false);
+        assertThat(body.get("tools")).extracting(t -> t.get("name").asText()).containsExactly("lookup", "json_response");
+        assertThat(body.get("tool_choice")).isEqualTo(parse("{\"type\":\"any\",\"disable_parallel_tool_use\":true}"));
+    }
+
+    @Test
+    void rejectsAJsonSchemaWhoseRootIsNoObject() {
+        String format = ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":{\"type\":\"array\"}}}";
         assertThatThrownBy(() -> mapper.map(request(format), "claude-sonnet-4-5", false))
-                .isInstanceOfSatisfying(UnsupportedRequest.class, e -> assertThat(e.param()).isEqualTo("response_format"));
+                .isInstanceOfSatisfying(UnsupportedRequest.class, e -> assertThat(e.param()).isEqualTo("response_format.json_schema.schema"));
     }
 
     @Test
