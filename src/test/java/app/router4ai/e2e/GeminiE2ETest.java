@@ -132,8 +132,9 @@ class GeminiE2ETest extends ProviderE2ETest {
         assertThat(toolCall.id()).startsWith("call_");
         assertThat(toolCall.function().name()).isEqualTo("get_weather");
         assertThat(readJson(toolCall.function().arguments())).isEqualTo(readJson("{\"city\":\"Paris\",\"unit\":\"celsius\"}"));
+        // Gemini 1.5 takes parameters in its OpenAPI subset only (parametersJsonSchema came with Gemini 2.5).
         assertThat(GEMINI.last().json().get("tools")).isEqualTo(readJson("""
-                [{"functionDeclarations":[{"name":"get_weather","description":"Current weather in a city","parametersJsonSchema":%s}]}]"""
+                [{"functionDeclarations":[{"name":"get_weather","description":"Current weather in a city","parameters":%s}]}]"""
                 .formatted(weatherParametersJson())));
 
         GEMINI.enqueue(FakeResponse.json(200, GeminiFixtures.textResponse("resp_tool2", "gemini-1.5-pro", "It is 18°C in Paris.", 60, 9)));

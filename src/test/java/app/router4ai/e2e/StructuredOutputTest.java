@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.router4ai.fake.AnthropicFixtures;
 import app.router4ai.fake.FakeResponse;
+import app.router4ai.fake.GeminiFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.models.ResponseFormatJsonSchema;
@@ -22,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code response_format: json_schema} is translated where a provider can express it (Anthropic: a forced tool whose
- * input schema is the schema, its input returned as the message text), so the requested model answers. What a
+ * input schema is the schema, its input returned as the message text; Gemini before 2.5: {@code responseSchema}),
+ * so the requested model answers. What a
  * provider cannot express skips it visibly: {@code _ram.attempts}, the {@code x-ram-skipped} header and the
  * {@code router_candidates_skipped_total} metric say so, never a different provider's answer passed off as a
  * first try.
@@ -86,6 +89,21 @@ class StructuredOutputTest extends ProviderE2ETest {
         assertThat(streamedFinishReasons(chunks)).containsExactly("stop");
         assertThat(ANTHROPIC.last().json().path("tool_choice").path("name").asText()).isEqualTo("json_response");
         assertThat(OPENAI.received()).isEmpty();
+    }
+
+    @Test
+    void aJsonSchemaRequestToGemini15GoesAsItsResponseSchema() {
+        GEMINI.enqueue(FakeResponse.json(200, GeminiFixtures.textResponse("resp_json1", "gemini-1.5-pro", WEATHER, 30, 12)));
+
+        ChatCompletion completion = client.chat().completions().create(weatherAsJson("gemini:gemini-1.5-pro"));
+
+        assertThat(readJson(completion.choices().getFirst().message().content().orElseThrow())).isEqualTo(readJson(WEATHER));
+        JsonNode config = GEMINI.last().json().get("generationConfig");
+        assertThat(config.get("responseMimeType").asText()).isEqualTo("application/json");
+        ObjectNode expected = (ObjectNode) weatherSchemaJson();
+        expected.remove("additionalProperties");
+        assertThat(config.get("responseSchema")).as("Gemini 1.5 has no responseJsonSchema").isEqualTo(expected);
+        assertThat(config.has("responseJsonSchema")).isFalse();
     }
 
     @Test

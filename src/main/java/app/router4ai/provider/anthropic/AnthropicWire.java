@@ -96,7 +96,7 @@ public class AnthropicWire implements WireAdapter {
 
     @Override
     public StreamTranslator nativeStreamTranslator(ApiCall call, Deployment deployment) {
-        return new AnthropicPassThroughStream(new AnthropicStreamTranslator(json, clock, deployment.model().providerModel()));
+        return new AnthropicPassThroughStream(new AnthropicStreamTranslator(json, clock, deployment.model().providerModel(), false));
     }
 
     @Override

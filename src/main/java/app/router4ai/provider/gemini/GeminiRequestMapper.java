@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       {@code max_tokens}; none means Gemini's own default), stopSequences (string or array),
  *       candidateCount ({@code n}), presencePenalty, frequencyPenalty, seed.</li>
  *   <li>{@code response_format}: json_object sets responseMimeType application/json; json_schema adds
- *       its schema as {@code responseJsonSchema} (JSON Schema as sent, see {@link GeminiToolMapper}).</li>
+ *       its schema as {@code responseJsonSchema} (JSON Schema as sent, see {@link GeminiToolMapper}), or for
+ *       models before Gemini 2.5, which lack that field, as {@code responseSchema} ({@link GeminiSchemas#openApiSubset}).</li>
  *   <li>Rejected: {@code logprobs: true}. Ignored: {@code user}, {@code logit_bias}, {@code stream_options}
  *       (Gemini reports usage in every stream chunk anyway).</li>
  *   <li>Replayed function calls carry {@link GeminiContentsMapper#SIGNATURE_SENTINEL} for models whose
@@ -40,12 +41,12 @@ final class GeminiRequestMapper {
         if (!mapped.systemParts().isEmpty()) {
             body.putObject("systemInstruction").set("parts", mapped.systemParts());
         }
-        ObjectNode config = generationConfig(request);
+        ObjectNode config = generationConfig(request, model);
         if (!config.isEmpty()) {
             body.set("generationConfig", config);
         }
         if (request.path("tools").isArray() && !request.path("tools").isEmpty()) {
-            body.set("tools", tools.tools(request.get("tools")));
+            body.set("tools", tools.tools(request.get("tools"), GeminiSchemas.takesJsonSchema(model)));
             ObjectNode toolConfig = tools.toolConfig(request.get("tool_choice"));
             if (toolConfig != null) {
                 body.set("toolConfig", toolConfig);
@@ -58,7 +59,7 @@ final class GeminiRequestMapper {
         return model != null && model.startsWith("gemini-3");
     }
 
-    private ObjectNode generationConfig(ObjectNode request) {
+    private ObjectNode generationConfig(ObjectNode request, String model) {
         ObjectNode config = json.createObjectNode();
         OpenAiParams.copy(request, "temperature", config, "temperature");
         OpenAiParams.copy(request, "top_p", config, "topP");
@@ -79,8 +80,11 @@ final class GeminiRequestMapper {
             case "json_object" -> config.put("responseMimeType", "application/json");
             case "json_schema" -> {
                 config.put("responseMimeType", "application/json");
-                if (format.path("json_schema").hasNonNull("schema")) {
-                    config.set("responseJsonSchema", GeminiSchemas.forGemini(format.path("json_schema").get("schema")));
+                JsonNode schema = format.path("json_schema").get("schema");
+                if (schema != null && schema.isObject() && GeminiSchemas.takesJsonSchema(model)) {
+                    config.set("responseJsonSchema", GeminiSchemas.forGemini(schema));
+                } else if (schema != null && schema.isObject()) {
+                    config.set("responseSchema", GeminiSchemas.openApiSubset(schema));
                 }
             }
             default -> {

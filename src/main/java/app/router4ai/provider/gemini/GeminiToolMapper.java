@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code toolConfig.functionCallingConfig}. Parameters go in {@code parametersJsonSchema}, not
  * {@code parameters}: OpenAI clients send JSON Schema (strict mode adds {@code additionalProperties:
  * false}, nullable types are {@code ["string","null"]}), which the OpenAPI-subset {@code parameters}
- * field rejects; the keywords even that field refuses are rewritten ({@link GeminiSchemas}). {@code parallel_tool_calls} has no Gemini equivalent and is ignored.
+ * field rejects; the keywords even that field refuses are rewritten ({@link GeminiSchemas}). Models before
+ * Gemini 2.5 have only {@code parameters}, and get the schema in its OpenAPI subset. {@code parallel_tool_calls}
+ * has no Gemini equivalent and is ignored.
  */
 final class GeminiToolMapper {
 
@@ -21,7 +23,7 @@ final class GeminiToolMapper {
         this.json = json;
     }
 
-    ArrayNode tools(JsonNode tools) {
+    ArrayNode tools(JsonNode tools, boolean jsonSchema) {
         ArrayNode declarations = json.createArrayNode();
         for (int i = 0; i < tools.size(); i++) {
             JsonNode tool = tools.get(i);
@@ -33,8 +35,10 @@ final class GeminiToolMapper {
             if (function.hasNonNull("description")) {
                 declaration.put("description", function.get("description").asText());
             }
-            if (function.hasNonNull("parameters")) {
+            if (function.hasNonNull("parameters") && jsonSchema) {
                 declaration.set("parametersJsonSchema", GeminiSchemas.forGemini(function.get("parameters")));
+            } else if (function.hasNonNull("parameters")) {
+                declaration.set("parameters", GeminiSchemas.openApiSubset(function.get("parameters")));
             }
         }
         ArrayNode out = json.createArrayNode();

@@ -29,6 +29,43 @@ class GeminiParameterTest {
     }
 
     @Test
+    void aJsonSchemaGoesAsSentToGemini25AndLater() {
+        String format = ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":"
+                + "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":[\"string\",\"null\"]}},\"additionalProperties\":false}}}";
+        ObjectNode config = (ObjectNode) mapper.map(request(format), "gemini-2.5-flash").path("generationConfig");
+        assertThat(config.at("/responseJsonSchema/properties/a/type")).hasSize(2);
+        assertThat(config.has("responseSchema")).isFalse();
+    }
+
+    @Test
+    void aJsonSchemaBecomesTheOpenApiSubsetForModelsBefore25() {
+        String schema = """
+                {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","additionalProperties":false,
+                 "properties":{"name":{"type":["string","null"]},"kind":{"const":"city"},
+                               "home":{"$ref":"#/$defs/Place"},"tags":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"null"}]}}},
+                 "required":["name"],
+                 "$defs":{"Place":{"type":"object","properties":{"lat":{"type":"number"}},"additionalProperties":false}}}""";
+        ObjectNode config = (ObjectNode) mapper.map(request(",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":"
+                + schema + "}}"), "gemini-1.5-pro").path("generationConfig");
+        Golden.assertJson(parse("""
+                {"responseMimeType":"application/json","responseSchema":{"type":"object",
+                 "properties":{"name":{"type":"string","nullable":true},"kind":{"enum":["city"]},
+                               "home":{"type":"object","properties":{"lat":{"type":"number"}}},
+                               "tags":{"type":"array","items":{"nullable":true,"type":"string"}}},
+                 "required":["name"]}}"""), config);
+    }
+
+    @Test
+    void toolParametersUseTheOpenApiSubsetForModelsBefore25() {
+        String tools = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":"
+                + "{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}},\"additionalProperties\":false}}}]";
+        assertThat(mapper.map(request(tools), "gemini-2.0-flash").at("/tools/0/functionDeclarations/0/parameters"))
+                .isEqualTo(parse("{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}"));
+        assertThat(mapper.map(request(tools), "gemini-2.5-flash").at("/tools/0/functionDeclarations/0/parametersJsonSchema/additionalProperties")
+                .asBoolean(true)).isFalse();
+    }
+
+    @Test
     void noParametersNoGenerationConfig() {
         assertThat(mapper.map(request(""), "gemini-2.5-flash").has("generationConfig")).isFalse();
     }
