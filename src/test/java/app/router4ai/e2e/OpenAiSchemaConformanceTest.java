@@ -57,12 +57,7 @@ class OpenAiSchemaConformanceTest extends ProviderE2ETest {
         }
 
         FakeProvider provider() {
-            return switch (model.substring(0, model.indexOf(':'))) {
-                case "openai" -> OPENAI;
-                case "deepseek" -> DEEPSEEK;
-                case "anthropic" -> ANTHROPIC;
-                default -> GEMINI;
-            };
+            return fakeOf(model);
         }
 
         String body(String streamOptions) {

@@ -40,6 +40,17 @@ abstract class ProviderE2ETest extends AllProvidersTest {
         client = openAi(tenant.key());
     }
 
+    /** The fake behind a pinned model ({@code provider:model}). */
+    protected static FakeProvider fakeOf(String pinnedModel) {
+        return switch (pinnedModel.substring(0, pinnedModel.indexOf(':'))) {
+            case "openai" -> OPENAI;
+            case "deepseek" -> DEEPSEEK;
+            case "anthropic" -> ANTHROPIC;
+            case "gemini" -> GEMINI;
+            default -> throw new IllegalArgumentException(pinnedModel);
+        };
+    }
+
     protected static ChatCompletionCreateParams.Builder ask(String model, String question) {
         return ChatCompletionCreateParams.builder().model(model).addUserMessage(question);
     }
