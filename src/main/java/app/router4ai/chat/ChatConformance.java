@@ -123,8 +123,14 @@ final class ChatConformance {
         return fixed;
     }
 
+    /** The field as a string or null; content parts (some compatible providers send them) joined as their text. */
     private static void textOrNull(ObjectNode message, String field) {
-        if (!message.path(field).isTextual()) {
+        JsonNode value = message.path(field);
+        if (value.isArray()) {
+            StringBuilder text = new StringBuilder();
+            value.forEach(part -> text.append(part.path("text").asText("")));
+            message.put(field, text.toString());
+        } else if (!value.isTextual()) {
             message.putNull(field);
         }
     }
