@@ -114,6 +114,18 @@ class MessagesPassThroughTest extends MessagesTestBase {
     }
 
     @Test
+    void aFinishedStreamWhoseBodyEndsWithoutMessageStopIsWhole() {
+        String stream = AnthropicFixtures.textStream("msg_nostop", "claude-sonnet-4-6", List.of("Hel", "lo"), "end_turn", 25, 7);
+        ANTHROPIC.enqueue(FakeResponse.sseText(stream.substring(0, stream.lastIndexOf("event: message_stop"))));
+
+        HttpResponse<String> response = messages(CLAUDE_CODE_BODY.replace("\"stream\": false", "\"stream\": true"));
+
+        List<Event> events = Event.parse(response.body());
+        assertThat(events).extracting(Event::name).endsWith("message_delta", "message_stop").doesNotContain("error");
+        assertThat(events.get(events.size() - 2).json().at("/_ram/cost_billed_cents_usd").decimalValue()).isEqualByComparingTo("0.018");
+    }
+
+    @Test
     void aStreamThatIsCutBecomesAnAnthropicErrorEvent() {
         ANTHROPIC.enqueue(FakeResponse.sseText(AnthropicFixtures.cutTextStream("msg_cut", "claude-sonnet-4-6", "Hel", 25)).cutAfter(3));
 

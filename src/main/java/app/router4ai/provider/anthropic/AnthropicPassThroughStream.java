@@ -50,8 +50,19 @@ final class AnthropicPassThroughStream implements StreamTranslator {
         return parts;
     }
 
+    /**
+     * A body that ended after message_delta had stopped the answer is whole: the client gets the message_stop
+     * Anthropic left out, and the stream ends properly (the usage was settled at message_delta).
+     */
     @Override
     public List<StreamPart> onEnd() {
-        return canonical.onEnd();
+        List<StreamPart> ended = canonical.onEnd();
+        if (ended.isEmpty()) {
+            return ended;
+        }
+        List<StreamPart> parts = new ArrayList<>(ended.size() + 1);
+        parts.add(new StreamPart.Native("message_stop", "{\"type\":\"message_stop\"}"));
+        ended.stream().filter(part -> !usageSent || !(part instanceof StreamPart.Chunk)).forEach(parts::add);
+        return parts;
     }
 }
