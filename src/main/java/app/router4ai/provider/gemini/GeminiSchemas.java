@@ -90,8 +90,9 @@ final class GeminiSchemas {
 
     /** {@code schema} in the OpenAPI subset of {@code responseSchema} and {@code parameters}. */
     static JsonNode openApiSubset(JsonNode schema) {
-        JsonNode defs = schema.has("$defs") ? schema.get("$defs") : schema.path("definitions");
-        return convert(schema, defs, 0);
+        JsonNode cleaned = forGemini(schema);
+        JsonNode defs = cleaned.has("$defs") ? cleaned.get("$defs") : cleaned.path("definitions");
+        return convert(cleaned, defs, 0);
     }
 
     private static JsonNode convert(JsonNode node, JsonNode defs, int depth) {
