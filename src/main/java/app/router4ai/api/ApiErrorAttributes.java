@@ -23,10 +23,10 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private final ErrorResponder errors;
+    private final ErrorBodies errors;
     private final ObjectMapper json;
 
-    public ApiErrorAttributes(ErrorResponder errors, ObjectMapper json) {
+    public ApiErrorAttributes(ErrorBodies errors, ObjectMapper json) {
         this.errors = errors;
         this.json = json;
     }
@@ -36,20 +36,13 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         Map<String, Object> spring = super.getErrorAttributes(request, options);
         String path = (String) request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (path == null || !(path.startsWith("/v1/") || path.startsWith("/admin/"))
-                || (accept != null && accept.contains("text/html"))) {
+        if (!ErrorBodies.isApi(path) || (accept != null && accept.contains("text/html"))) {
             return spring;
         }
         int status = spring.get("status") instanceof Integer s ? s : 500;
         String method = request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest http ? http.getMethod() : "";
-        ApiError error = switch (status) {
-            case 404 -> ApiError.notFound("unknown_url", "Invalid URL (" + method + " " + path + ").");
-            case 405 -> new ApiError(405, "invalid_request_error", "method_not_allowed", null,
-                    "Method " + method + " is not allowed on " + path + ".", null);
-            default -> new ApiError(status, status >= 500 ? "server_error" : "invalid_request_error", null, null,
-                    "The request could not be handled (" + status + ").", null);
-        };
-        return json.convertValue(errors.body(error, app.router4ai.call.Surface.ofPath(path).errorShape()), MAP);
+        ApiError error = ErrorBodies.forStatus(status, method, path, null);
+        return json.convertValue(errors.body(path, error), MAP);
     }
 }

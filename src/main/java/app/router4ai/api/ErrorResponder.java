@@ -3,8 +3,9 @@ package app.router4ai.api;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Surface;
 import app.router4ai.provider.UnsupportedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -14,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns whatever stopped a request into the answer the client sees: an OpenAI error object with
- * the right status, or, for a provider's own client error, the provider's status and body unchanged.
- * Only our own headers go back.
+ * Turns whatever stopped a request into the answer the client sees: an error object in the shape of the
+ * surface the client called ({@link ErrorBodies}) with the right status, or, for a provider's own client
+ * error, the provider's status and body unchanged. Only our own headers go back.
  */
 @Component
 public class ErrorResponder implements Processor {
@@ -24,9 +25,11 @@ public class ErrorResponder implements Processor {
     private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
     private static final String ANTHROPIC_VERSION = "anthropic-version";
 
+    private final ErrorBodies bodies;
     private final ObjectMapper json;
 
-    public ErrorResponder(ObjectMapper json) {
+    public ErrorResponder(ErrorBodies bodies, ObjectMapper json) {
+        this.bodies = bodies;
         this.json = json;
     }
 
@@ -54,10 +57,11 @@ public class ErrorResponder implements Processor {
         }
         ApiError error = failure instanceof ApiError api ? api
                 : failure instanceof UnsupportedRequest unsupported ? ApiError.invalidRequest(unsupported.param(), unsupported.getMessage())
+                : RequestBody.unreadable(failure) instanceof ApiError unreadable ? unreadable
                 : unexpected(failure);
         error.headers().forEach(out::setHeader);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status(error, shape));
-        out.setBody(json.writeValueAsBytes(body(error, shape)));
+        out.setBody(bodies.bytes(shape, error));
     }
 
     /**
@@ -72,58 +76,18 @@ public class ErrorResponder implements Processor {
      * A provider's refusal for an Anthropic client: an Anthropic error body as the provider wrote it (a
      * pass-through), anything else (the OpenAI object a translating adapter made) as one, message kept.
      */
-    private byte[] anthropicRefusal(ProviderClientError refusal) throws java.io.IOException {
+    private byte[] anthropicRefusal(ProviderClientError refusal) {
         String message = "The provider rejected the request (HTTP " + refusal.status() + ").";
         try {
-            com.fasterxml.jackson.databind.JsonNode body = json.readTree(refusal.body());
+            JsonNode body = json.readTree(refusal.body());
             if ("error".equals(body.path("type").asText()) && body.path("error").hasNonNull("type")) {
                 return refusal.body();
             }
             message = body.path("error").path("message").asText(message);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not JSON: the generic message
         }
-        return json.writeValueAsBytes(anthropicBody(new ApiError(refusal.status(), "invalid_request_error", null, null, message, null)));
-    }
-
-    /** The error object in the shape the surface's clients parse. */
-    public ObjectNode body(ApiError error, Surface.ErrorShape shape) {
-        return shape == Surface.ErrorShape.ANTHROPIC ? anthropicBody(error) : body(error);
-    }
-
-    /**
-     * Anthropic's {@code {"type":"error","error":{"type","message"}}}: the type follows the status as
-     * Anthropic's own API sets it, so Anthropic's SDKs and Claude Code raise (and retry) the same way.
-     */
-    private ObjectNode anthropicBody(ApiError error) {
-        ObjectNode root = json.createObjectNode().put("type", "error");
-        root.putObject("error").put("type", anthropicType(error.status())).put("message", error.getMessage());
-        return root;
-    }
-
-    static String anthropicType(int status) {
-        return switch (status) {
-            case 400, 405, 415, 422 -> "invalid_request_error";
-            case 401 -> "authentication_error";
-            case 402 -> "billing_error";
-            case 403 -> "permission_error";
-            case 404 -> "not_found_error";
-            case 413 -> "request_too_large";
-            case 429 -> "rate_limit_error";
-            case 503, 529 -> "overloaded_error";
-            default -> status >= 500 ? "api_error" : "invalid_request_error";
-        };
-    }
-
-    /** OpenAI's {@code {"error":{"message","type","param","code"}}}. */
-    public ObjectNode body(ApiError error) {
-        ObjectNode root = json.createObjectNode();
-        ObjectNode e = root.putObject("error");
-        e.put("message", error.getMessage());
-        e.put("type", error.type());
-        e.put("param", error.param());
-        e.put("code", error.code());
-        return root;
+        return bodies.bytes(Surface.ErrorShape.ANTHROPIC, new ApiError(refusal.status(), "invalid_request_error", null, null, message, null));
     }
 
     private ApiError unexpected(Throwable failure) {

@@ -3,11 +3,14 @@ package app.router4ai.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.eclipse.jetty.io.QuietException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bytes of a request body, read straight from the servlet stream platform-http hands over.
@@ -19,6 +22,8 @@ public final class RequestBody {
 
     /** Past this much unread body, the connection is given up instead (the client then sees it reset). */
     static final long DRAIN_LIMIT_BYTES = 64L << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(RequestBody.class);
 
     private RequestBody() {
     }
@@ -49,6 +54,7 @@ public final class RequestBody {
         }
     }
 
+    /** The bytes of the body, at most {@code limit + 1}; a body that cannot be read is the client's 400. */
     public static byte[] read(Message message, long limit) {
         Object body = message.getBody();
         try {
@@ -58,7 +64,7 @@ public final class RequestBody {
                 return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, declared >= 0 && declared <= limit ? declared : limit + 1));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadableBody(e);
         }
         if (body instanceof byte[] bytes) {
             return bytes;
@@ -67,5 +73,27 @@ public final class RequestBody {
             return text.getBytes(StandardCharsets.UTF_8);
         }
         return message.getBody(byte[].class);
+    }
+
+    /**
+     * The 400 for a body the client broke off, stalled past the idle timeout, or framed wrongly (a bogus chunk
+     * size): what the server's connection reported while the body was read, anywhere in {@code failure}'s
+     * causes. Null when the failure is something else. The client's doing, so a DEBUG line, not an ERROR:
+     * one client going away is no operator's problem, and a few hundred of them must not flood the log.
+     */
+    public static ApiError unreadable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof QuietException || cause instanceof TimeoutException) {
+                return unreadableBody(cause);
+            }
+        }
+        return null;
+    }
+
+    private static ApiError unreadableBody(Throwable cause) {
+        log.debug("The request body could not be read: {}", cause.toString());
+        return new ApiError(400, "invalid_request_error", "unreadable_body", null,
+                "The request body could not be read: the connection broke or the body was not valid HTTP ("
+                        + cause.getClass().getSimpleName() + ").", null);
     }
 }

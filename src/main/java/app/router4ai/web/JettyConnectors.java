@@ -1,5 +1,6 @@
 package app.router4ai.web;
 
+import app.router4ai.api.ErrorBodies;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Jetty's believe-anyone customizer. Jetty's virtual-thread pool lets only 200 tasks run at once by default;
  * API requests run to their end on Jetty's thread ({@link InlineDispatchFilter}), a stream for a minute or more,
  * so the 201st concurrent request waited for one to finish: the pool's cap is the connection limit instead.
+ * Jetty's own refusals (bad headers, suspicious paths) answer in the API's error shape ({@link ApiErrorHandler}).
  * Runs after Spring Boot's own customizers.
  */
 @Component
@@ -25,9 +27,11 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
     static final int ACCEPT_QUEUE = 4096;
 
     private final ServerProperties server;
+    private final ErrorBodies errors;
 
-    JettyConnectors(ServerProperties server) {
+    JettyConnectors(ServerProperties server, ErrorBodies errors) {
         this.server = server;
+        this.errors = errors;
     }
 
     @Override
@@ -37,6 +41,7 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
             factory.setUseForwardHeaders(false);   // ours below instead of Jetty's ForwardedRequestCustomizer
         }
         factory.addServerCustomizers(jetty -> {
+            jetty.setErrorHandler(new ApiErrorHandler(errors));
             if (jetty.getThreadPool() instanceof VirtualThreadPool pool) {
                 pool.setMaxThreads(maxConcurrentTasks(server.getJetty().getMaxConnections()));
             }

@@ -1,11 +1,9 @@
 package app.router4ai.web;
 
 import app.router4ai.api.ApiError;
-import app.router4ai.api.ErrorResponder;
+import app.router4ai.api.ErrorBodies;
 import app.router4ai.api.RequestBody;
-import app.router4ai.call.Surface;
 import app.router4ai.chat.RequestLimits;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,14 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.LOWEST_PRECEDENCE - 1)   // before InlineDispatchFilter, which ends the chain for the API
 public class JsonBodyFilter extends OncePerRequestFilter {
 
-    private final ErrorResponder errors;
+    private final ErrorBodies errors;
     private final RequestLimits limits;
-    private final ObjectMapper json;
 
-    public JsonBodyFilter(ErrorResponder errors, RequestLimits limits, ObjectMapper json) {
+    public JsonBodyFilter(ErrorBodies errors, RequestLimits limits) {
         this.errors = errors;
         this.limits = limits;
-        this.json = json;
     }
 
     @Override
@@ -50,8 +46,7 @@ public class JsonBodyFilter extends OncePerRequestFilter {
             return;
         }
         String type = request.getContentType();
-        boolean json = type != null && (type.regionMatches(true, 0, "application/json", 0, 16) || type.contains("+json"));
-        if (length != 0 && !json) {
+        if (length != 0 && !isJson(type)) {
             reject(request, response, new ApiError(415, "invalid_request_error", "unsupported_media_type", null,
                     "Send the request body as JSON with 'Content-Type: application/json' (got "
                             + (type == null ? "no Content-Type" : "'" + type + "'") + ").", null));
@@ -60,10 +55,24 @@ public class JsonBodyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * {@code application/json} or a {@code +json} type ({@code application/merge-patch+json}), parameters
+     * allowed; not a type that merely starts the same ({@code application/jsonp}, {@code application/jsonl}).
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).trim();
+        return type.equalsIgnoreCase("application/json")
+                || (type.regionMatches(true, 0, "application/", 0, 12) && type.regionMatches(true, type.length() - 5, "+json", 0, 5));
+    }
+
     private void reject(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
         RequestBody.drain(request);   // the client is still sending: read it off, or it sees a reset instead of this
         response.setStatus(error.status());
         response.setContentType("application/json");
-        json.writeValue(response.getOutputStream(), errors.body(error, Surface.ofPath(request.getRequestURI()).errorShape()));
+        response.getOutputStream().write(errors.bytes(request.getRequestURI(), error));
     }
 }
