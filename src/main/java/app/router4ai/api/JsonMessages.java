@@ -12,14 +12,21 @@ public final class JsonMessages {
     private JsonMessages() {
     }
 
-    /** The body as a JSON object; an empty body is an empty object; anything else is a 400. */
+    /** Admin and settings bodies are a few fields: more than this is not one of them. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** The body as a JSON object; an empty body is an empty object; anything else is a 400 (413 over 64 KB). */
     public static JsonNode objectBody(Message message, ObjectMapper json) {
-        byte[] raw = message.getBody(byte[].class);
+        byte[] raw = RequestBody.read(message, MAX_BODY_BYTES);
         if (raw == null || raw.length == 0) {
             return json.createObjectNode();
         }
+        if (raw.length > MAX_BODY_BYTES) {
+            throw new ApiError(413, "invalid_request_error", "request_too_large", null,
+                    "The request body is larger than the " + MAX_BODY_BYTES / 1024 + " KB this endpoint accepts.", null);
+        }
         try {
-            JsonNode node = json.readTree(raw);
+            JsonNode node = StrictJson.read(json, raw);
             if (node != null && node.isObject()) {
                 return node;
             }

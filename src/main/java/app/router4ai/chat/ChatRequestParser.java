@@ -2,6 +2,7 @@ package app.router4ai.chat;
 
 import app.router4ai.api.ApiError;
 import app.router4ai.api.RequestBody;
+import app.router4ai.api.StrictJson;
 import app.router4ai.call.ApiCall;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +21,12 @@ public class ChatRequestParser implements Processor {
 
     private final ObjectMapper json;
     private final RequestLimits limits;
+    private final ChatParameterCheck parameters;
 
-    public ChatRequestParser(ObjectMapper json, RequestLimits limits) {
+    public ChatRequestParser(ObjectMapper json, RequestLimits limits, ChatParameterCheck parameters) {
         this.json = json;
         this.limits = limits;
+        this.parameters = parameters;
     }
 
     @Override
@@ -48,6 +51,7 @@ public class ChatRequestParser implements Processor {
         if (stream != null && !stream.isNull() && !stream.isBoolean()) {
             throw ApiError.invalidRequest("stream", "'stream' must be a boolean.");
         }
+        parameters.check(request);   // sampling parameters and tools in OpenAI's ranges, for every provider
         boolean streaming = stream != null && stream.asBoolean(false);
         boolean wantsUsage = streaming && request.path("stream_options").path("include_usage").asBoolean(false);
         ApiCall.of(exchange).parsed(request, model.asText(), streaming, wantsUsage);
@@ -55,7 +59,7 @@ public class ChatRequestParser implements Processor {
 
     private ObjectNode parse(byte[] body) {
         try {
-            JsonNode node = json.readTree(body);
+            JsonNode node = StrictJson.read(json, body);   // nothing after the object, no infinite numbers
             if (node instanceof ObjectNode object) {
                 return object;
             }

@@ -1,6 +1,7 @@
 package app.router4ai.bench;
 
 import app.router4ai.call.ApiCall;
+import app.router4ai.chat.ChatParameterCheck;
 import app.router4ai.chat.ChatRequestParser;
 import app.router4ai.chat.RequestLimits;
 import app.router4ai.provider.ProviderHealth;
@@ -45,7 +46,7 @@ public class ParseResolveBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        parser = new ChatRequestParser(BenchFixtures.JSON, new RequestLimits(DataSize.ofMegabytes(4)));
+        parser = new ChatRequestParser(BenchFixtures.JSON, new RequestLimits(DataSize.ofMegabytes(4)), new ChatParameterCheck());
         ModelCatalog catalog = new ModelCatalog(new ClassPathResource("models.yaml"));
         Providers providers = new Providers(Map.of(
                 "openai", new Providers.Entry(Wire.OPENAI, "http://127.0.0.1:18080/v1", "sk-bench", "OPENAI_API_KEY"),
