@@ -33,8 +33,8 @@ public class AdminApi {
 
     public void createTenant(Exchange exchange) throws IOException {
         JsonNode body = JsonMessages.objectBody(exchange.getMessage(), json);
-        String name = requiredText(body, "name");
-        String email = requiredText(body, "email");
+        String name = TextFields.required(body, "name", TextFields.NAME);
+        String email = TextFields.required(body, "email", TextFields.EMAIL);
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw ApiError.invalidRequest("email", "'email' must be an email address.");
         }
@@ -44,7 +44,8 @@ public class AdminApi {
     public void createKey(Exchange exchange) throws IOException {
         Tenant tenant = tenant(exchange);
         JsonNode body = JsonMessages.objectBody(exchange.getMessage(), json);
-        String name = body.path("name").asText("default");
+        String name = TextFields.optional(body, "name", TextFields.NAME);
+        name = name == null ? "default" : name;
         JsonMessages.reply(exchange.getMessage(), 201, issuedJson(keys.create(tenant.id(), name)), json);
     }
 
@@ -82,14 +83,6 @@ public class AdminApi {
     private StoredKey key(Exchange exchange) {
         String id = exchange.getMessage().getHeader("keyId", String.class);
         return keys.find(id).orElseThrow(() -> ApiError.notFound("key_not_found", "No API key with id '" + id + "'."));
-    }
-
-    private static String requiredText(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw ApiError.invalidRequest(field, "'" + field + "' is required.");
-        }
-        return value.asText().trim();
     }
 
     public ObjectNode tenantJson(Tenant t) {

@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 public class UsageApi {
 
     static final int DEFAULT_DAYS = 30;
+    /**
+     * Four-digit years: what both databases' timestamps hold (Java's dates go to year ±999,999,999, and the
+     * day after such a date overflowed into a 500).
+     */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private final UsageReports reports;
     private final TenantStore tenants;
@@ -63,10 +69,16 @@ public class UsageApi {
         if (text == null || text.isBlank()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text.trim());
+            date = LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiError.invalidRequest(name, "'" + name + "' must be a date as YYYY-MM-DD (got '" + text + "').");
+            date = null;
         }
+        if (date == null || date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw ApiError.invalidRequest(name, "'" + name + "' must be a date as YYYY-MM-DD from " + FIRST_DAY + " to "
+                    + LAST_DAY + " (got '" + text + "').");
+        }
+        return date;
     }
 }
