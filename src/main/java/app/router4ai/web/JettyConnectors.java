@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Jetty's connectors. The accept queue is sized for bursts of new connections: Jetty's default leaves
  * the JDK's backlog of 50, and a burst of 1,000 clients connecting at once then saw connections reset
  * before their request was read. With {@code server.forward-headers-strategy=native} (the default),
- * X-Forwarded-* are believed from private proxies only ({@link TrustedProxyForwarding}) instead of
+ * X-Forwarded-* are believed from the configured proxies only ({@link TrustedProxyForwarding}) instead of
  * Jetty's believe-anyone customizer. Jetty's virtual-thread pool lets only 200 tasks run at once by default;
  * API requests run to their end on Jetty's thread ({@link InlineDispatchFilter}), a stream for a minute or more,
  * so the 201st concurrent request waited for one to finish: the pool's cap is the connection limit instead.
@@ -27,10 +27,12 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
     static final int ACCEPT_QUEUE = 4096;
 
     private final ServerProperties server;
+    private final ForwardingSettings forwarding;
     private final ErrorBodies errors;
 
-    JettyConnectors(ServerProperties server, ErrorBodies errors) {
+    JettyConnectors(ServerProperties server, ForwardingSettings forwarding, ErrorBodies errors) {
         this.server = server;
+        this.forwarding = forwarding;
         this.errors = errors;
     }
 
@@ -51,7 +53,7 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
                 }
                 HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
                 if (trustedProxiesOnly && http != null) {
-                    http.getHttpConfiguration().addCustomizer(new TrustedProxyForwarding());
+                    http.getHttpConfiguration().addCustomizer(new TrustedProxyForwarding(forwarding.addresses()));
                 }
             }
         });

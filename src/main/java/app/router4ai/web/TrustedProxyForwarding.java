@@ -12,30 +12,26 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.InetAddressSet;
 
 /**
- * X-Forwarded-For/-Proto/-Host, believed only from a proxy on a private address, the way Tomcat's
- * RemoteIpValve does it. Jetty's own customizer believes any peer and takes the leftmost
- * X-Forwarded-For entry, which the client writes: anyone could pick the address the failed-auth
- * limiter counts against. Here the client is the rightmost entry that is not itself a private proxy.
+ * X-Forwarded-For/-Proto/-Host, believed only from a configured proxy ({@link ForwardingSettings}), the way
+ * Tomcat's RemoteIpValve does it. Jetty's own customizer believes any peer and takes the leftmost
+ * X-Forwarded-For entry, which the client writes: anyone could pick the address the failed-auth limiter
+ * counts against. Here the client is the rightmost entry that is not itself a trusted proxy.
  */
 final class TrustedProxyForwarding implements HttpConfiguration.Customizer {
 
-    /** Loopback, RFC 1918, link-local, carrier-grade NAT, IPv6 unique-local: Tomcat's internalProxies. */
-    private static final InetAddressSet PRIVATE = new InetAddressSet();
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    static {
-        for (String range : new String[] {"127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-                "169.254.0.0/16", "100.64.0.0/10", "::1/128", "fe80::/10", "fc00::/7"}) {
-            PRIVATE.add(range);
-        }
-    }
-
+    private final InetAddressSet trusted;
     private final ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+
+    TrustedProxyForwarding(InetAddressSet trusted) {
+        this.trusted = trusted;
+    }
 
     @Override
     public Request customize(Request request, HttpFields.Mutable responseHeaders) {
         if (!(request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress peer)
-                || !PRIVATE.test(peer.getAddress())) {
+                || !trusted.test(peer.getAddress())) {
             return request;   // not from our proxy: its X-Forwarded-* headers mean nothing
         }
         HttpFields headers = request.getHeaders();
@@ -53,23 +49,23 @@ final class TrustedProxyForwarding implements HttpConfiguration.Customizer {
         return forwarded.customize(request, responseHeaders);
     }
 
-    /** From the right, skipping the private proxies the request came through; all private: the leftmost. */
-    static String client(String chain) {
+    /** From the right, skipping the trusted proxies the request came through; all trusted: the leftmost. */
+    String client(String chain) {
         String[] hops = chain.split(",");
         for (int i = hops.length - 1; i > 0; i--) {
-            if (!isPrivate(hops[i].trim())) {
+            if (!isTrusted(hops[i].trim())) {
                 return hops[i].trim();
             }
         }
         return hops[0].trim();
     }
 
-    private static boolean isPrivate(String hop) {
+    private boolean isTrusted(String hop) {
         if (!IP_LITERAL.matcher(hop).matches()) {
             return false;   // "unknown", an obfuscated id, a name: never resolved, never trusted
         }
         try {
-            return PRIVATE.test(InetAddress.getByName(hop));   // a literal: parsed, no DNS
+            return trusted.test(InetAddress.getByName(hop));   // a literal: parsed, no DNS
         } catch (UnknownHostException e) {
             return false;
         }
