@@ -4,14 +4,18 @@ import app.router4ai.api.ApiError;
 import app.router4ai.api.Headers;
 import app.router4ai.call.ApiCall;
 import app.router4ai.ratelimit.FailedAuthLimiter;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks {@code Authorization: Bearer ram_live_...}, or {@code x-api-key: ram_live_...} as Anthropic's clients
- * send it. A key verified before is served from memory;
- * an unknown or revoked id is refused after one indexed lookup, without running Argon2.
+ * send it. A key verified before is served from memory. Any other key shaped like one costs one indexed
+ * lookup and one Argon2 verification, whether its id exists, is revoked or has a wrong secret (an unknown id
+ * is checked against a decoy hash): how long the refusal takes says nothing about which ids exist. Each
+ * verification is counted against the client address's failed-authentication allowance before it runs
+ * ({@link FailedAuthLimiter}).
  * Sets the exchange property {@code caller} (and the {@link ApiCall}'s caller when there is one).
  */
 @Component
@@ -47,9 +51,8 @@ public class ApiKeyAuthenticator implements Processor {
                     + " (or, from Anthropic's clients, 'x-api-key: ram_live_...').");
         }
         String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header.trim();
-        Caller caller = authenticate(token);
+        Caller caller = authenticate(token, address);
         if (caller == null) {
-            failedAuth.failed(address);
             throw ApiError.invalidApiKey("Incorrect API key provided: " + redact(token)
                     + ". Create or rotate keys in the dashboard.");
         }
@@ -61,16 +64,26 @@ public class ApiKeyAuthenticator implements Processor {
         }
     }
 
-    Caller authenticate(String token) {
+    /** The caller the key belongs to, or null (the failure counted against {@code address}). */
+    Caller authenticate(String token, String address) {
         ApiKeyFormat.Parsed key = ApiKeyFormat.parse(token);
         if (key == null) {
+            failedAuth.failed(address);
             return null;
         }
-        return cache.get(key.fullKey(), full -> store.find(key.id())
-                .filter(stored -> !stored.revoked())
-                .filter(stored -> hasher.verify(full, stored.hash()))
-                .map(stored -> new Caller(stored.tenantId(), stored.id()))
-                .orElse(null));
+        return cache.get(key.fullKey(), full -> verify(key, address));
+    }
+
+    private Caller verify(ApiKeyFormat.Parsed key, String address) {
+        try (FailedAuthLimiter.KeyCheck check = failedAuth.startCheck(address)) {
+            Optional<StoredKey> stored = store.find(key.id());
+            boolean matches = hasher.verify(key.fullKey(), stored.map(StoredKey::hash).orElseGet(hasher::decoyHash));
+            if (!matches || stored.isEmpty() || stored.get().revoked()) {
+                return null;
+            }
+            check.passed();
+            return new Caller(stored.get().tenantId(), stored.get().id());
+        }
     }
 
     /** As OpenAI does: enough of the key to recognise it, never enough to use it. */

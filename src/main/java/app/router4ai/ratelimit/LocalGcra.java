@@ -36,6 +36,14 @@ public class LocalGcra {
         return acquire(tats.get(key, NEW_STATE), System.nanoTime(), intervalNanos, burst);
     }
 
+    /** Gives back one request taken by {@link #acquire(String, long, int)}: its outcome made it free after all. */
+    public void release(String key, long intervalNanos) {
+        AtomicLong state = tats.getIfPresent(key);
+        if (state != null) {
+            state.addAndGet(-intervalNanos);
+        }
+    }
+
     /** One GCRA step on {@code state} at time {@code now}; the state moves only when the request is allowed. */
     static RateLimitDecision acquire(AtomicLong state, long now, long interval, int burst) {
         while (true) {

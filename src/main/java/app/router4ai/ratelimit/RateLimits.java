@@ -33,9 +33,19 @@ public record RateLimits(
 
     public enum RedisFailure { OPEN, CLOSED }
 
-    /** At most {@code maxFailures} failed authentications per {@code window} from one client address. */
+    /**
+     * At most {@code maxFailures} failed authentications per {@code window} from one client address, and at
+     * most {@code maxConcurrentChecks} Argon2 key verifications from it at once.
+     */
     public record FailedAuth(@DefaultValue("true") boolean enabled, @DefaultValue("20") int maxFailures,
-                             @DefaultValue("1m") Duration window) {
+                             @DefaultValue("1m") Duration window, @DefaultValue("4") int maxConcurrentChecks) {
+
+        public FailedAuth {
+            if (maxFailures <= 0 || maxConcurrentChecks <= 0) {
+                throw new IllegalArgumentException(
+                        "router.ratelimit.failed-auth.max-failures and max-concurrent-checks must be positive");
+            }
+        }
     }
 
     public RateLimits {

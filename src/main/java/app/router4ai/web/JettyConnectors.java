@@ -52,6 +52,11 @@ class JettyConnectors implements WebServerFactoryCustomizer<JettyServletWebServe
                     network.setAcceptQueueSize(ACCEPT_QUEUE);   // the kernel caps it at net.core.somaxconn
                 }
                 HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    // Jetty reuses a header it parsed earlier on the same connection when the next one matches it
+                    // ignoring case: "Bearer KEY" then "Bearer key" both reached us as the first. Values are exact.
+                    http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);
+                }
                 if (trustedProxiesOnly && http != null) {
                     http.getHttpConfiguration().addCustomizer(new TrustedProxyForwarding(forwarding.addresses()));
                 }

@@ -36,7 +36,7 @@ public class AuthBenchmark {
 
     static final RateLimits RATE_LIMITS = new RateLimits(true, 60, 60, RateLimits.Backend.LOCAL, RateLimits.RedisFailure.OPEN,
             Duration.ofMillis(150), Duration.ofSeconds(5), "bench:", Duration.ofSeconds(5),
-            new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1)));
+            new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1), 4));
 
     private String key;
     private String bearer;
@@ -50,7 +50,7 @@ public class AuthBenchmark {
         String id = ApiKeyFormat.newId();
         key = ApiKeyFormat.newKey(id);
         bearer = "Bearer " + key;
-        hasher = new KeyHasher(new KeyHasher.Settings(19456, 2, 1));
+        hasher = new KeyHasher(new KeyHasher.Settings(19456, 2, 1, 0));
         stored = new StoredKey(id, "ten_bench", "bench", ApiKeyFormat.displayPrefix(id), hasher.hash(key),
                 Instant.now(), null, null);
         ApiKeyStore store = new ApiKeyStore(null) {

@@ -25,7 +25,7 @@ class RateLimitCostTest {
     private static final RateLimits SETTINGS = new RateLimits(true, 60, 60, RateLimits.Backend.AUTO,
             RateLimits.RedisFailure.OPEN, Duration.ofMillis(150), Duration.ofSeconds(5),
             RedisAvailable.PREFIX + "bench:", Duration.ofSeconds(5),
-            new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1)));
+            new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1), 4));
 
     @Test
     void inProcess() {

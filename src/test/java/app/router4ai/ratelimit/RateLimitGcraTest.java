@@ -106,7 +106,7 @@ class RateLimitGcraTest {
     void overridesFallBackToTheDefaultsSensibly() {
         RateLimits settings = new RateLimits(true, 60, 60, RateLimits.Backend.AUTO, RateLimits.RedisFailure.OPEN,
                 Duration.ofMillis(150), Duration.ofSeconds(5), "p:", Duration.ofSeconds(5),
-                new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1)));
+                new RateLimits.FailedAuth(true, 20, Duration.ofMinutes(1), 4));
         assertThat(settings.resolve(null, null)).extracting(TenantLimits::rps, TenantLimits::burst).containsExactly(60, 60);
         assertThat(settings.resolve(5, null)).extracting(TenantLimits::rps, TenantLimits::burst).containsExactly(5, 5);
         assertThat(settings.resolve(null, 200)).extracting(TenantLimits::rps, TenantLimits::burst).containsExactly(60, 200);
