@@ -17,12 +17,26 @@ import org.springframework.stereotype.Component;
  * checked out for the whole of a streamed answer (minutes), and HttpClient gives each one three 8 KB
  * buffers (two for reading, one for writing): with thousands of open streams, 24 KB a stream.
  * SSE events and chat requests are small; 4 KB buffers still read a typical answer in one go.
- * Pool sizes, time-to-live and timeouts stay as configured ({@code camel.component.http.*}).
+ * Pool sizes, time-to-live and timeouts stay as configured ({@code camel.component.http.*}). Keeps no cookies.
  */
 @Component("http")
 public class ProviderHttpComponent extends HttpComponent {
 
     static final int CONNECTION_BUFFER_BYTES = 4096;
+
+    public ProviderHttpComponent() {
+        setCookieManagementDisabled(true);
+    }
+
+    /**
+     * Always disabled: one client serves every tenant, and a cookie a provider set on one tenant's answer (a
+     * session, a load balancer's affinity) went back upstream on everyone's next request. (Camel's Spring Boot
+     * configuration sets every option of the component after construction, false included.)
+     */
+    @Override
+    public void setCookieManagementDisabled(boolean ignored) {
+        super.setCookieManagementDisabled(true);
+    }
 
     @Override
     protected HttpClientConnectionManager createConnectionManager(Registry<ConnectionSocketFactory> registry,
