@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Requests no HTTP client library would send, over a raw socket: what Jetty refuses before any
  * application code runs, broken bodies, and clients that go away. Under /v1/ and /admin/ every refusal
- * is an OpenAI error object, and none of it makes an ERROR line or a stack trace in the log.
+ * is an API error object (OpenAI's; Anthropic's on /v1/messages), and none of it makes an ERROR line or a
+ * stack trace in the log.
  */
 class MalformedHttpTest extends RouterTest {
 
@@ -57,6 +58,18 @@ class MalformedHttpTest extends RouterTest {
             assertOpenAiError(response, status < 500 ? "invalid_request_error" : "server_error");
             assertThat(log.loud()).isEmpty();
         }
+    }
+
+    @Test
+    void anthropicsSurfaceGetsAnthropicsShapeFromJettyToo() {
+        RawHttp.Response response = RawHttp.exchange(port, "POST /v1/messages HTTP/1.1\r\nHost: router.test\r\n"
+                + "X-Big: " + "a".repeat(70_000) + "\r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(431);
+        JsonNode body = readJson(response.body());
+        assertThat(body.get("type").asText()).as(response.body()).isEqualTo("error");
+        assertThat(body.at("/error/type").asText()).isEqualTo("invalid_request_error");
+        assertThat(body.at("/error/message").asText()).isNotBlank();
     }
 
     @Test
