@@ -1,6 +1,7 @@
 package app.router4ai.messages;
 
 import app.router4ai.api.ApiError;
+import app.router4ai.api.StrictJson;
 import app.router4ai.api.RequestBody;
 import app.router4ai.call.ApiCall;
 import app.router4ai.chat.RequestLimits;
@@ -86,7 +87,7 @@ public class MessagesRequestParser implements Processor {
 
     private ObjectNode parse(byte[] bytes) {
         try {
-            if (json.readTree(bytes) instanceof ObjectNode object) {
+            if (StrictJson.read(json, bytes) instanceof ObjectNode object) {
                 return object;
             }
         } catch (JsonProcessingException e) {

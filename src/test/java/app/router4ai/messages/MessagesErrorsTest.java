@@ -54,6 +54,14 @@ class MessagesErrorsTest extends MessagesTestBase {
     }
 
     @Test
+    void contentAfterTheJsonObjectOrANumberNoDoubleHoldsIs400WithNoProviderCall() {
+        assertError(messages(HELLO.formatted("claude-haiku-4-5") + " garbage"), 400, "invalid_request_error");
+        assertError(messages(HELLO.formatted("claude-haiku-4-5").replace("\"max_tokens\":100", "\"max_tokens\":100,\"temperature\":1e999")),
+                400, "invalid_request_error");
+        assertThat(ANTHROPIC.received()).isEmpty();
+    }
+
+    @Test
     void anUnknownModelIs404NotFoundError() {
         assertError(messages(HELLO.formatted("claude-nonexistent-9")), 404, "not_found_error");
     }
