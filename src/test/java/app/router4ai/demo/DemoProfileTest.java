@@ -2,6 +2,7 @@ package app.router4ai.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.router4ai.auth.ApiKeyFormat;
 import app.router4ai.auth.ApiKeyService;
 import app.router4ai.tenant.TenantStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,14 +15,22 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DemoProfileTest {
 
     private static final int PORT = freePort();
+    private static Path dataDir;
 
     @Autowired
     private TenantStore tenants;
@@ -42,13 +52,19 @@ class DemoProfileTest {
     @Autowired
     private ApiKeyService keys;
 
+    @Autowired
+    private DemoBootstrap bootstrap;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
     private OpenAIClient client;
 
     @DynamicPropertySource
     static void demoProperties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("router4ai-demo-test").toString();
+        dataDir = Files.createTempDirectory("router4ai-demo-test");
         registry.add("server.port", () -> PORT);
-        registry.add("router.data-dir", () -> dataDir);
+        registry.add("router.data-dir", dataDir::toString);
     }
 
     /** The demo key is printed, not returned: the test makes its own. */
@@ -88,6 +104,46 @@ class DemoProfileTest {
         JsonNode streamRam = last._additionalProperties().get("_ram").convert(JsonNode.class);
         assertThat(streamRam.get("provider_used").asText()).isEqualTo(provider);
         assertThat(streamRam.get("failover_count").asInt()).isZero();
+    }
+
+    @Test
+    void aRestartOnTheSameDataDirectoryPrintsTheSameWorkingKeyInsteadOfMintingAnother() throws Exception {
+        Path file = dataDir.resolve(DemoBootstrap.KEY_FILE);
+        String atStart = Files.readString(file).strip();
+        int tenantsAtStart = demoTenants();
+
+        String afterRestart = bootstrap.demoKey(file);
+
+        assertThat(afterRestart).isEqualTo(atStart);
+        assertThat(demoTenants()).as("no new demo tenant").isEqualTo(tenantsAtStart);
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        assertThat(modelsStatus(afterRestart)).as("the README's first call works with the key in the file").isEqualTo(200);
+    }
+
+    @Test
+    void aDemoKeyThatNoLongerWorksIsReplacedAndTheFileUpdated() throws Exception {
+        Path file = dataDir.resolve(DemoBootstrap.KEY_FILE);
+        String old = bootstrap.demoKey(file);
+        keys.revoke(ApiKeyFormat.parse(old).id());
+
+        String fresh = bootstrap.demoKey(file);
+
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(Files.readString(file).strip()).isEqualTo(fresh);
+        assertThat(modelsStatus(fresh)).isEqualTo(200);
+        assertThat(modelsStatus(old)).isEqualTo(401);
+    }
+
+    private int demoTenants() {
+        return jdbc.queryForObject("select count(*) from tenants where email = 'demo@router4ai.invalid'", Integer.class);
+    }
+
+    private static int modelsStatus(String key) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/v1/models"))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
     }
 
     private static int freePort() {
