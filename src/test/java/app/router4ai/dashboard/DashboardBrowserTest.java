@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -131,13 +133,21 @@ class DashboardBrowserTest extends RouterTest {
         assertThat(field(row, "provider_used")).isEqualTo(ram.get("provider_used").asText());
         assertThat(field(row, "failover_count")).isEqualTo(ram.get("failover_count").asText());
         assertThat(field(row, "latency_ms")).isEqualTo(ram.get("latency_ms").asLong() + " ms");
-        assertThat(field(row, "cost_billed_cents_usd")).isEqualTo(ram.get("cost_billed_cents_usd").decimalValue().toPlainString());
+        // Dollars, as in every other table of the page; the exact _ram cents on the cell.
+        BigDecimal cents = ram.get("cost_billed_cents_usd").decimalValue();
+        assertThat(field(row, "cost_billed_cents_usd"))
+                .isEqualTo("$" + cents.movePointLeft(2).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        assertThat(row.findElement(By.cssSelector("[data-field='cost_billed_cents_usd']")).getDomAttribute("data-cents"))
+                .isEqualTo(cents.stripTrailingZeros().toPlainString());
         assertThat(field(row, "cache_hit")).isEqualTo(ram.get("cache_hit").asBoolean() ? "yes" : "no");
         assertThat(field(row, "tokens")).isEqualTo("32");
         assertThat(element("#total-requests").getText()).isEqualTo("1");
         assertThat(element("#by-model").getText()).contains("gpt-4o-mini");
         wait.until(ExpectedConditions.attributeToBe(By.id("usage-chart"), "data-rendered", "true"));
         Browser.screenshot(browser, "05-usage");
+        Number overflow = (Number) browser.executeScript(
+                "const wrap = document.getElementById('recent-requests').parentElement; return wrap.scrollWidth - wrap.clientWidth;");
+        assertThat(overflow.intValue()).as("the recent-requests table fits its card at 1280 px").isLessThanOrEqualTo(0);
 
         open("/app/quickstart");
         assertThat(element("#base-url").getText()).isEqualTo(baseUrl() + "/v1");
@@ -245,6 +255,10 @@ class DashboardBrowserTest extends RouterTest {
         assertThat(element("[data-plan='pro']").getText()).contains("$49").contains("Not available on this router");
         assertThat(element("[data-plan='business']").getText()).contains("$499");
         assertThat(browser.findElements(By.cssSelector("[id^='upgrade-'], #manage-billing"))).isEmpty();
+        // A stray return from Checkout cannot thank anyone for a payment this router cannot take.
+        open("/billing?checkout=success");
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + "/app/billing?checkout=success"));
+        assertThat(browser.findElements(By.id("checkout-notice"))).isEmpty();
         Browser.screenshot(browser, "15-billing-not-configured");
         browser.manage().window().setSize(new Dimension(390, 844));
         open("/app/billing");
