@@ -43,9 +43,7 @@ class LedgerShutdownTest {
     @Test
     void closingTheRouterWhileRequestsStreamLosesNoRow() throws Exception {
         String dataDir = Files.createTempDirectory("router4ai-shutdown").toString();
-        try (FakeProvider openai = new FakeProvider(request -> request.json().path("stream").asBoolean(false)
-                ? FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", List.of("a", "b", "c", "d", "e"), 14, 18)).spaced(200)
-                : FakeResponse.json(200, OpenAiFixtures.completion("gpt-4o-mini", "ok", 14, 18)).delayed(800))) {
+        try (FakeProvider openai = slowProvider()) {
             ConfigurableApplicationContext router = new SpringApplicationBuilder(Router4aiApplication.class).run(
                     "--server.port=0", "--router.data-dir=" + dataDir, "--router.admin-token=" + RouterTest.ADMIN_TOKEN,
                     "--router.providers.openai.base-url=" + openai.url() + "/v1", "--router.providers.openai.api-key=sk-test",
@@ -60,13 +58,7 @@ class LedgerShutdownTest {
             int requests = 60;
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                String stream = i % 2 == 0 ? ",\"stream\":true" : "";
-                answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\"" + stream
-                                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+                answers.add(chat(http, port, key, i % 2 == 0));
             }
             // Every request has reached the provider (streams are mid-way, completions waiting): now shut down.
             Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> openai.received().size() >= requests);
@@ -94,9 +86,7 @@ class LedgerShutdownTest {
     void sigtermUnderLoadBillsEveryAnsweredRequestExactlyOnce() throws Exception {
         Path dataDir = Files.createTempDirectory("router4ai-sigterm");
         int port = freePort();
-        try (FakeProvider openai = new FakeProvider(request -> request.json().path("stream").asBoolean(false)
-                ? FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", List.of("a", "b", "c", "d", "e"), 14, 18)).spaced(200)
-                : FakeResponse.json(200, OpenAiFixtures.completion("gpt-4o-mini", "ok", 14, 18)).delayed(800))) {
+        try (FakeProvider openai = slowProvider()) {
             Path log = Path.of("target", "sigterm-router.log");
             Process router = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Router4aiApplication.class.getName(),
@@ -148,6 +138,13 @@ class LedgerShutdownTest {
                 router.destroyForcibly();
             }
         }
+    }
+
+    /** Streams of five events 200 ms apart, and completions answered after 800 ms: all still open at shutdown. */
+    private static FakeProvider slowProvider() {
+        return new FakeProvider(request -> request.json().path("stream").asBoolean(false)
+                ? FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", List.of("a", "b", "c", "d", "e"), 14, 18)).spaced(200)
+                : FakeResponse.json(200, OpenAiFixtures.completion("gpt-4o-mini", "ok", 14, 18)).delayed(800));
     }
 
     private static CompletableFuture<HttpResponse<String>> chat(HttpClient http, int port, String key, boolean stream) {
