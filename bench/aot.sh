@@ -8,7 +8,8 @@
 # Variants: `against` (another build's fat jar, e.g. main's before a change: `java -jar OLD.jar`), `fatjar`
 # (`java -jar target/router4ai.jar`), `packaged` (`java -XX:AOTCache=target/app/router4ai.aot -jar target/app/router4ai.jar`).
 # Each start-up: a fresh H2 data directory, ms from exec until /actuator/health answers with an overall "UP" (what
-# every build serves; the probes' /actuator/health/readiness is UP at the same moment), RSS at ready, then the first
+# every build serves; the probes' /actuator/health/readiness is UP at the same moment), the CPU time the JVM used until
+# then (all threads: what other engineers' load cannot inflate much), RSS at ready, then the first
 # and second request's time: a tenant and key through the admin API, then POST /v1/chat/completions (the mock
 # upstream on :18080 when it is up, otherwise a connection refused: 503 after the whole pipeline either way).
 # The machine's load average is printed with the medians: on a shared machine, compare rounds of one run only.
@@ -27,7 +28,11 @@ PID=""; DATA=""; LOGS="$(mktemp -d /tmp/router4ai-aot-logs.XXXXXX)"
 cleanup() { [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null && { kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; }; [ -n "$DATA" ] && rm -rf "$DATA"; true; }
 trap cleanup EXIT
 
-# start_ready LOG java-args... -> prints "ready_ms rss_kb"; leaves PID running
+TICK=$(getconf CLK_TCK)
+# CPU time (user + system, all threads) the process has used so far, in ms: unlike wall time, barely moved by other load.
+cpu_ms() { awk -v t="$TICK" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat"; }
+
+# start_ready LOG java-args... -> prints "ready_ms rss_kb cpu_ms"; leaves PID running
 start_ready() {
   local log=$1; shift
   DATA="$(mktemp -d /tmp/router4ai-aot-data.XXXXXX)"
@@ -37,7 +42,7 @@ start_ready() {
   PID=$!
   for _ in $(seq 6000); do
     if curl -sS -m 1 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
-      echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(awk '/^VmRSS/{print $2}' "/proc/$PID/status")"; return 0
+      echo "$(( ($(date +%s%N) - t0) / 1000000 )) $(awk '/^VmRSS/{print $2}' "/proc/$PID/status") $(cpu_ms "$PID")"; return 0
     fi
     kill -0 "$PID" 2>/dev/null || { echo "exited: see $log" >&2; return 1; }
     sleep 0.02
@@ -72,7 +77,7 @@ measure() {
   done
   local names=(fatjar packaged)
   [ -n "$against" ] && names=(against "${names[@]}")
-  declare -A R F S
+  declare -A R C F S
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   for i in $(seq "$n"); do
     for v in "${names[@]}"; do
@@ -82,16 +87,17 @@ measure() {
         fatjar) args=(-jar "$JAR");;
         packaged) args=(-XX:AOTCache="$APP/router4ai.aot" -jar "$APP/router4ai.jar");;
       esac
-      local r="fail 0" f="- -"
+      local r="fail 0 0" f="- -"
       if start_ready "$LOGS/$v.log" "${args[@]}" >"$LOGS/.last"; then r=$(cat "$LOGS/.last"); f=$(first_requests); fi
       stop
-      echo "round $i  $(printf '%-9s' "$v")  ready ${r% *} ms  rss $(( ${r#* } / 1024 )) MiB  first chat ${f% *} ms, second ${f#* } ms  (load $(cut -d' ' -f1 /proc/loadavg))"
-      R[$v]+="${r% *} "; F[$v]+="${f% *} "; S[$v]+="${f#* } "
+      local ready rss cpu; read -r ready rss cpu <<<"$r"
+      echo "round $i  $(printf '%-9s' "$v")  ready $ready ms  cpu $cpu ms  rss $(( rss / 1024 )) MiB  first chat ${f% *} ms, second ${f#* } ms  (load $(cut -d' ' -f1 /proc/loadavg))"
+      R[$v]+="$ready "; C[$v]+="$cpu "; F[$v]+="${f% *} "; S[$v]+="${f#* } "
     done
   done
   echo; echo "medians of $n alternating rounds, load average at the end $(cut -d' ' -f1-3 /proc/loadavg):"
   for v in "${names[@]}"; do
-    echo "  $(printf '%-9s' "$v") ready $(echo "${R[$v]}" | median) ms   first chat $(echo "${F[$v]}" | median) ms, second $(echo "${S[$v]}" | median) ms   (ready: ${R[$v]})"
+    echo "  $(printf '%-9s' "$v") ready $(echo "${R[$v]}" | median) ms   cpu to ready $(echo "${C[$v]}" | median) ms   first chat $(echo "${F[$v]}" | median) ms, second $(echo "${S[$v]}" | median) ms   (ready: ${R[$v]})"
   done
 }
 
