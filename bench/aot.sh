@@ -19,7 +19,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 JAR="$REPO/target/router4ai.jar"
 APP="$REPO/target/app"
-PORT="${AOT_PORT:-18490}"
+PORT=""
 cmd="${1:-measure}"; shift || true
 
 [ -f "$APP/router4ai.aot" ] || (cd "$REPO" && ./mvnw -q -B -DskipTests package)
@@ -27,14 +27,25 @@ cmd="${1:-measure}"; shift || true
 PID=""; DATA=""; LOGS="$(mktemp -d /tmp/router4ai-aot-logs.XXXXXX)"
 cleanup() { [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null && { kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; }; [ -n "$DATA" ] && rm -rf "$DATA"; true; }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 TICK=$(getconf CLK_TCK)
 # CPU time (user + system, all threads) the process has used so far, in ms: unlike wall time, barely moved by other load.
 cpu_ms() { awk -v t="$TICK" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat"; }
 
+# A port nothing listens on, fresh for every start: other engineers' routers on this machine answer health checks too.
+free_port() {
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+
 # start_ready LOG java-args... -> prints "ready_ms rss_kb cpu_ms"; leaves PID running
 start_ready() {
   local log=$1; shift
+  PORT=$(free_port)
   DATA="$(mktemp -d /tmp/router4ai-aot-data.XXXXXX)"
   local t0; t0=$(date +%s%N)
   PORT=$PORT ROUTER_DATA_DIR="$DATA" OPENAI_BASE_URL=http://127.0.0.1:18080/v1 OPENAI_API_KEY=sk-aot ROUTER_ADMIN_TOKEN=aot-admin \
@@ -103,6 +114,6 @@ measure() {
 
 case "$cmd" in
   measure) measure "$@";;
-  run) exec "$JAVA" -XX:AOTCache="$APP/router4ai.aot" "$@" -jar "$APP/router4ai.jar";;
+  run) PORT="${PORT:-8080}"; exec "$JAVA" -XX:AOTCache="$APP/router4ai.aot" "$@" -jar "$APP/router4ai.jar";;
   *) echo "usage: bench/aot.sh measure [N] [--against OLD.jar] | run [java args]" >&2; exit 2;;
 esac
