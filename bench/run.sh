@@ -20,8 +20,8 @@
 #                             --warmup 2 --settle-max 5 --quiet-wait 2 --rates "300" --stream-rates "100"
 #   environment:
 #     ROUTER_JAVA_OPTS        extra JVM flags (e.g. "-Xmx512m")
-#     ROUTER_JAR              the jar to run (default target/router4ai.jar). With the AOT cache of bench/aot.sh:
-#                             ROUTER_JAR=target/aot/app/router4ai.jar ROUTER_JAVA_OPTS=-XX:AOTCache=target/aot/app.aot
+#     ROUTER_JAR              the jar to run (default target/router4ai.jar). The packaged app with its AOT cache:
+#                             ROUTER_JAR=target/app/router4ai.jar ROUTER_JAVA_OPTS=-XX:AOTCache=target/app/router4ai.aot
 #     ROUTER_JFR=1            record the router with JFR (settings=profile: CPU samples every 10 ms + allocation
 #                             samples) from the end of the warm-up to the end of the kit (steady state only, via
 #                             jcmd JFR.start/JFR.stop) into OUT/router.jfr; then writes OUT/jfr-hot-methods.txt,
