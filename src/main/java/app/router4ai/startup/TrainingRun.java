@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -29,7 +31,8 @@ import org.springframework.util.FileSystemUtils;
  * after the context refresh ({@code spring.context.exit=onRefresh}) would leave out Jetty's and Camel's start and
  * every class a request needs, so the first request would load them. This run starts the router completely in demo
  * mode (providers answered by the router itself, so nothing leaves the machine), sends what a first user sends
- * (health, models, chat in each wire format streamed and not, a wrong key, the dashboard's sign-in page) and exits.
+ * (health, models, chat in each wire format streamed and not, Anthropic's Messages API, a wrong key, the dashboard's
+ * sign-in page) and exits.
  */
 @Component
 @ConditionalOnProperty(name = "router.aot-training", havingValue = "true")
@@ -38,6 +41,8 @@ public class TrainingRun {
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     private static final String CHAT = """
             {"model":"%s","messages":[{"role":"user","content":"Hello"}]%s}""";
+    private static final String MESSAGES = """
+            {"model":"%s","max_tokens":64,"messages":[{"role":"user","content":"Hello"}]%s}""";
 
     private final TenantStore tenants;
     private final ApiKeyService keys;
@@ -79,8 +84,9 @@ public class TrainingRun {
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         String key = keys.create(tenants.create("AOT training", "aot-training@router4ai.invalid").id(), "training")
                 .fullKey();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         try (HttpClient http = HttpClient.newHttpClient()) {
-            Requests requests = new Requests(http, "http://127.0.0.1:" + port, key);
+            Requests requests = new Requests(http, "http://127.0.0.1:" + port, key, statuses);
             for (int round = 0; round < 3; round++) {
                 requests.send();
             }
@@ -89,11 +95,12 @@ public class TrainingRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("AOT training run done; the JVM writes the cache as it exits");
+        // Says when a change left the training on error paths only (then the first real request loads the rest).
+        log.info("AOT training run done (answers by status: {}); the JVM writes the cache as it exits", statuses);
         System.exit(SpringApplication.exit(context));
     }
 
-    private record Requests(HttpClient http, String base, String key) {
+    private record Requests(HttpClient http, String base, String key, Map<Integer, Integer> statuses) {
 
         void send() throws IOException, InterruptedException {
             for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
@@ -106,6 +113,17 @@ public class TrainingRun {
                 call(chat(key, model, ",\"stream\":true,\"stream_options\":{\"include_usage\":true}"));
             }
             call(chat("ram_live_aottraining0000_wrong", "gpt-4o-mini", ""));
+            for (String model : List.of("claude-haiku-4-5", "gpt-4o-mini")) {   // passed through, translated
+                call(messages(model, ""));
+                call(messages(model, ",\"stream\":true"));
+            }
+        }
+
+        /** Anthropic's Messages API, as Claude Code and Anthropic's SDKs call it. */
+        private HttpRequest.Builder messages(String model, String extra) {
+            return HttpRequest.newBuilder(URI.create(base + "/v1/messages")).header("x-api-key", key)
+                    .header("anthropic-version", "2023-06-01").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(MESSAGES.formatted(model, extra)));
         }
 
         private HttpRequest.Builder chat(String bearer, String model, String extra) {
@@ -119,7 +137,9 @@ public class TrainingRun {
         }
 
         private void call(HttpRequest.Builder request) throws IOException, InterruptedException {
-            http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            int status = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            statuses.merge(status, 1, Integer::sum);
         }
     }
 }
