@@ -34,6 +34,7 @@ public final class AnswerHeaders {
         if (!skipped.isEmpty()) {
             out.setHeader(Headers.SKIPPED, skipped);
         }
+        call.answerHeaders().forEach(out::setHeader);
         RateLimitHeaders.write(exchange, out);  // x-ratelimit-* of the throttle step
     }
 

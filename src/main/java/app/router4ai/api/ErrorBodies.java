@@ -59,7 +59,9 @@ public class ErrorBodies {
      */
     public static ApiError forStatus(int status, String method, String path, String reason) {
         return switch (status) {
-            case 404 -> ApiError.notFound("unknown_url", "Invalid URL (" + method + " " + path + ").");
+            case 404 -> ApiError.notFound("unknown_url", method + " " + path + " is not an endpoint this router serves."
+                    + " It serves POST /v1/chat/completions, /v1/responses, /v1/messages, /v1/embeddings, /v1/completions and"
+                    + " /v1/moderations; GET /v1/models and /v1/usage; GET and DELETE /v1/responses/{id} (see the README).");
             case 405 -> new ApiError(405, "invalid_request_error", "method_not_allowed", null,
                     "Method " + method + " is not allowed on " + path + ".", null);
             case 413 -> new ApiError(413, "invalid_request_error", "request_too_large", null,

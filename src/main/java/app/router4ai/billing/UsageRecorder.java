@@ -36,7 +36,8 @@ public class UsageRecorder implements Processor {
                 call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
                 call.usage().completionTokens(), call.usage().cachedTokens(), call.usage().cacheWriteTokens(), call.costCents(), call.latencyMs(),
-                call.failoverCount(), call.cacheHit(), call.stream(), now);
+                call.failoverCount(), call.cacheHit(), call.stream(), now,
+                call.surface().name().toLowerCase(java.util.Locale.ROOT));
         BillingAccount account = balance.of(row.tenantId()).account();
         long tokens = TrialBalance.tokens(row);
         MeterEvent meter = account.metered() && tokens > 0

@@ -1,6 +1,7 @@
 package app.router4ai.cache;
 
 import app.router4ai.call.ApiCall;
+import app.router4ai.call.Surface.Operation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,7 +10,8 @@ import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether this request may use the cache and looks it up. {@code x-ram-cache: no-store}
+ * Decides whether this request may use the cache and looks it up. Chat-like answers and embeddings are
+ * cached (embeddings always are deterministic); legacy completions and moderations are not. {@code x-ram-cache: no-store}
  * keeps the request out of the cache both ways; {@code x-ram-cache: use} caches it even when it is
  * not deterministic. On a hit the stored entry goes into the call ({@link ApiCall#cachedEntry()}).
  */
@@ -36,8 +38,15 @@ public class CacheLookup implements Processor {
             return;
         }
         // the client's own body: on a surface with its own format every field counts, translated or not
-        boolean cacheable = directive.equals("use")
-                || (CacheKey.deterministic(call.clientBody()) && policies.of(call.caller().tenantId()).enabled());
+        boolean deterministic = switch (call.surface().operation()) {
+            case CHAT -> CacheKey.deterministic(call.clientBody());
+            case EMBEDDINGS -> true;
+            // answers in their own shape, which a replay as canonical chat chunks would not give back
+            case COMPLETIONS, MODERATIONS -> false;
+        };
+        boolean replayable = call.surface().operation() == Operation.CHAT || call.surface().operation() == Operation.EMBEDDINGS;
+        boolean cacheable = replayable && (directive.equals("use")
+                || (deterministic && policies.of(call.caller().tenantId()).enabled()));
         if (!cacheable) {
             return;
         }

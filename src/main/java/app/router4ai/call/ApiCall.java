@@ -48,6 +48,8 @@ public final class ApiCall {
     private BigDecimal costCents = BigDecimal.ZERO;
     private long latencyMs;
     private String answeringModel;
+    private Object surfaceRequest;
+    private java.util.Map<String, String> answerHeaders = java.util.Map.of();
 
     /** A chat-completions call (tests, benchmarks). */
     public ApiCall() {
@@ -179,6 +181,29 @@ public final class ApiCall {
         this.requestedModel = requestedModel;
         this.stream = stream;
         this.clientWantsUsage = clientWantsUsage;
+    }
+
+    /**
+     * What the surface's parser kept of the client's request for writing the answer in its format (e.g. the
+     * Responses API's response id, input items and echoed settings); null on chat.
+     */
+    public <T> T surfaceRequest(Class<T> type) {
+        return type.cast(surfaceRequest);
+    }
+
+    public void surfaceRequest(Object request) {
+        this.surfaceRequest = request;
+    }
+
+    /** Headers a surface adds to a successful answer (e.g. which of the client's tools were left out). */
+    public java.util.Map<String, String> answerHeaders() {
+        return answerHeaders;
+    }
+
+    public void answerHeader(String name, String value) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(answerHeaders);
+        headers.put(name, value);
+        this.answerHeaders = headers;
     }
 
     /** The deployment being tried, or the one that answered. */

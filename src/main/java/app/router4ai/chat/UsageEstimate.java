@@ -15,11 +15,12 @@ final class UsageEstimate {
 
     private long completionChars;
 
-    /** Counts the text a chunk carries: content, refusals, tool-call names and arguments. */
+    /** Counts the text a chunk carries: content, refusals, tool-call names and arguments, legacy completion text. */
     void add(ObjectNode chunk) {
         for (JsonNode choice : chunk.path("choices")) {
             JsonNode delta = choice.path("delta");
-            completionChars += delta.path("content").asText("").length() + delta.path("refusal").asText("").length();
+            completionChars += delta.path("content").asText("").length() + delta.path("refusal").asText("").length()
+                    + choice.path("text").asText("").length();   // a legacy text_completion chunk
             for (JsonNode call : delta.path("tool_calls")) {
                 completionChars += call.path("function").path("name").asText("").length()
                         + call.path("function").path("arguments").asText("").length();
@@ -29,7 +30,7 @@ final class UsageEstimate {
 
     Usage estimate(ObjectNode request) {
         long promptChars = request == null ? 0 : request.path("messages").toString().length()
-                + request.path("tools").toString().length();
+                + request.path("tools").toString().length() + request.path("prompt").toString().length();
         return new Usage(tokens(promptChars), tokens(completionChars), 0);
     }
 

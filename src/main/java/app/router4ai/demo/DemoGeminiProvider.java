@@ -29,9 +29,11 @@ class DemoGeminiProvider implements Processor {
     static final String REPLY = "Hello from the Router4AI demo Gemini provider! Your request was routed, metered and billed.";
 
     private final ObjectMapper json;
+    private final DemoEmbeddings embeddings;
 
-    DemoGeminiProvider(ObjectMapper json) {
+    DemoGeminiProvider(ObjectMapper json, DemoEmbeddings embeddings) {
         this.json = json;
+        this.embeddings = embeddings;
     }
 
     @Override
@@ -47,6 +49,7 @@ class DemoGeminiProvider implements Processor {
         String responseId = "demo-" + UUID.randomUUID();
         out.removeHeaders("*");
         switch (method) {
+            case "batchEmbedContents" -> embeddings.reply(out, embeddings.geminiBatch(request));
             case "generateContent" -> {
                 out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
                 out.setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -14,14 +14,17 @@ class DemoProviderRoutes extends RouteBuilder {
         from("platform-http:/demo/openai/v1/chat/completions?httpMethodRestrict=POST")
                 .routeId("demo-provider-openai")
                 .process("demoOpenAiProvider");
+        from("platform-http:/demo/openai/v1/embeddings?httpMethodRestrict=POST")
+                .routeId("demo-provider-openai-embeddings")
+                .process("demoEmbeddings");
         from("platform-http:/demo/deepseek/v1/chat/completions?httpMethodRestrict=POST")
                 .routeId("demo-provider-deepseek")
                 .process("demoOpenAiProvider");
         from("platform-http:/demo/anthropic/v1/messages?httpMethodRestrict=POST")
                 .routeId("demo-provider-anthropic")
                 .process("demoAnthropicProvider");
-        // Gemini's methods are "{model}:generateContent" and "{model}:streamGenerateContent": one path
-        // segment, split by the processor.
+        // Gemini's methods are "{model}:generateContent", "{model}:streamGenerateContent" and
+        // "{model}:batchEmbedContents": one path segment, split by the processor.
         from("platform-http:/demo/gemini/v1beta/models/{action}?httpMethodRestrict=POST")
                 .routeId("demo-provider-gemini")
                 .process("demoGeminiProvider");

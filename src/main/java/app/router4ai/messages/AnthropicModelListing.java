@@ -4,6 +4,7 @@ import app.router4ai.api.ApiError;
 import app.router4ai.api.JsonMessages;
 import app.router4ai.routing.CatalogModel;
 import app.router4ai.routing.ModelCatalog;
+import app.router4ai.routing.ModelKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ public class AnthropicModelListing implements Processor {
         String id = message.getHeader("model", String.class);
         ObjectNode body;
         if (id == null) {
-            List<CatalogModel> models = catalog.all().stream()
+            List<CatalogModel> models = catalog.all().stream().filter(m -> m.kind() == ModelKind.CHAT)   // what Messages serves
                     .sorted(Comparator.comparingLong(CatalogModel::created).reversed()).toList();
             body = json.createObjectNode();
             ArrayNode data = body.putArray("data");

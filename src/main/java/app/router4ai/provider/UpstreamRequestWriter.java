@@ -27,7 +27,12 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
         ApiCall call = ApiCall.of(exchange);
         WireAdapter adapter = adapters.forWire(call.deployment().provider().wire());
         call.passThrough(adapter.speaks(call.surface()));
-        UpstreamRequest request = call.passThrough() ? adapter.nativeRequest(call, call.deployment()) : translated(adapter, call);
+        UpstreamRequest request = call.passThrough() ? adapter.nativeRequest(call, call.deployment())
+                : switch (call.surface().operation()) {
+                    case CHAT -> translated(adapter, call);
+                    case COMPLETIONS, EMBEDDINGS, MODERATIONS ->
+                            adapter.request(call.surface().operation(), call.request(), call.deployment(), call.stream());
+                };
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         // The enum camel-http reads it as: a String "POST" went through Camel's slow enum type-converter

@@ -80,7 +80,10 @@ public class UpstreamResponseReader implements org.apache.camel.Processor {
     private ObjectNode completion(WireAdapter adapter, ApiCall call, byte[] body, String provider) {
         try {
             JsonNode parsed = json.readTree(body);
-            ObjectNode completion = adapter.response(parsed, call.request(), call.deployment());
+            ObjectNode completion = switch (call.surface().operation()) {
+                case CHAT -> adapter.response(parsed, call.request(), call.deployment());
+                case COMPLETIONS, EMBEDDINGS, MODERATIONS -> adapter.response(call.surface().operation(), parsed, call.request(), call.deployment());
+            };
             if (completion.hasNonNull("model")) {
                 call.answeringModel(completion.get("model").asText());
             }

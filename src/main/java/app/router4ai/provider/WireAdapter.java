@@ -2,6 +2,7 @@ package app.router4ai.provider;
 
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Surface;
+import app.router4ai.call.Surface.Operation;
 import app.router4ai.routing.Deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,24 @@ public interface WireAdapter {
      */
     default ObjectNode response(JsonNode body, ObjectNode request, Deployment deployment) {
         return response(body, deployment);
+    }
+
+    /**
+     * The request for an operation other than chat (embeddings, legacy completions, moderations), from its
+     * OpenAI-shaped request. A wire format that does not serve the operation refuses ({@link UnsupportedRequest}),
+     * so failover passes its providers over.
+     */
+    default UpstreamRequest request(Operation operation, ObjectNode request, Deployment deployment, boolean stream) {
+        throw new UnsupportedRequest("model", "The provider of '" + deployment.model().id() + "' does not serve "
+                + operation.name().toLowerCase(java.util.Locale.ROOT) + " on this router.");
+    }
+
+    /**
+     * A successful non-streamed answer to {@link #request(Operation, ObjectNode, Deployment, boolean)}, in OpenAI's
+     * shape; {@code request} is what was asked (do not modify it).
+     */
+    default ObjectNode response(Operation operation, JsonNode body, ObjectNode request, Deployment deployment) {
+        throw new IllegalStateException(wire() + " does not serve " + operation);
     }
 
     /** A fresh translator for one streamed response. */

@@ -22,7 +22,7 @@ public class CandidateOrder {
         TierPolicy policy = config.tier(requested.tier());
         List<CatalogModel> others = new ArrayList<>();
         for (CatalogModel m : config.models().values()) {
-            if (m.tier().equals(requested.tier()) && !m.provider().equals(requested.provider())
+            if (m.tier().equals(requested.tier()) && !m.provider().equals(requested.provider()) && m.canStandInFor(requested)
                     && others.stream().noneMatch(o -> o.provider().equals(m.provider()))) {
                 others.add(m);
             }

@@ -10,6 +10,9 @@ import java.math.BigDecimal;
  *                                cache_creation_input_tokens); null: charged as input
  * @param maxOutputTokens         the most output tokens the model produces in one answer; 0 when unknown. A
  *                                translated request asking for more (Claude Code asks 32,000) is lowered to it
+ * @param kind                    what it does (chat unless the catalog says otherwise); decides which endpoint serves it
+ * @param dimensions              an embedding model's vector length; null for every other kind
+ * @param reasoning               whether it takes a reasoning effort (the Responses API's {@code reasoning.effort})
  */
 public record CatalogModel(
         String id,
@@ -21,12 +24,23 @@ public record CatalogModel(
         @JsonProperty("cached_input_usd_per_million") BigDecimal cachedInputUsdPerMillion,
         long created,
         @JsonProperty("cache_write_usd_per_million") BigDecimal cacheWriteUsdPerMillion,
-        @JsonProperty("max_output_tokens") long maxOutputTokens) {
+        @JsonProperty("max_output_tokens") long maxOutputTokens,
+        ModelKind kind,
+        Integer dimensions,
+        boolean reasoning) {
 
-    /** A model without a cache-write price or an output limit. */
+    /** A chat model without a cache-write price or an output limit. */
     public CatalogModel(String id, String tier, String provider, String providerModel, BigDecimal inputUsdPerMillion,
                         BigDecimal outputUsdPerMillion, BigDecimal cachedInputUsdPerMillion, long created) {
         this(id, tier, provider, providerModel, inputUsdPerMillion, outputUsdPerMillion, cachedInputUsdPerMillion, created,
-                null, 0);
+                null, 0, ModelKind.CHAT, null, false);
+    }
+
+    /**
+     * Whether a failover may give this model's answer for {@code requested}: the same kind, and for embeddings
+     * the same number of dimensions (vectors of another length would not fit the client's index).
+     */
+    public boolean canStandInFor(CatalogModel requested) {
+        return kind == requested.kind() && (kind != ModelKind.EMBEDDING || java.util.Objects.equals(dimensions, requested.dimensions()));
     }
 }

@@ -2,6 +2,7 @@ package app.router4ai.routing;
 
 import app.router4ai.api.ApiError;
 import app.router4ai.call.ApiCall;
+import app.router4ai.call.Surface;
 import app.router4ai.provider.ProviderSettings;
 import app.router4ai.provider.Providers;
 import app.router4ai.provider.WireAdapters;
@@ -34,10 +35,10 @@ public class ModelResolver implements Processor {
     @Override
     public void process(Exchange exchange) {
         ApiCall call = ApiCall.of(exchange);
-        call.candidates(resolve(call.requestedModel()));
+        call.candidates(resolve(call.requestedModel(), call.surface()));
     }
 
-    List<Deployment> resolve(String requested) {
+    List<Deployment> resolve(String requested, Surface surface) {
         RoutingConfig config = catalog.current();
         int colon = requested.indexOf(':');
         String pinnedProvider = colon > 0 ? requested.substring(0, colon) : null;
@@ -50,6 +51,10 @@ public class ModelResolver implements Processor {
         if (pinnedProvider != null && !pinnedProvider.equals(model.provider())) {
             throw ApiError.modelNotFound(requested, "The model '" + modelId + "' is not served by provider '"
                     + pinnedProvider + "' on this router.");
+        }
+        if (model.kind().operation() != surface.operation()) {
+            throw ApiError.invalidRequest("model", "The model '" + requested + "' is a" + (model.kind() == ModelKind.EMBEDDING ? "n " : " ")
+                    + model.kind().label() + " model: it is not served on " + surface.path() + ".");
         }
         List<CatalogModel> ordered = pinnedProvider != null ? List.of(model) : order.order(model, config);
         List<Deployment> candidates = new ArrayList<>();

@@ -35,14 +35,24 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
             if (!TIERS.contains(tier)) {
                 throw new IllegalArgumentException(source + ": model " + id + " has tier '" + tier + "', expected one of " + TIERS);
             }
+            ModelKind kind = ModelKind.parse(m.path("kind").asText("chat"));
+            if (kind == null) {
+                throw new IllegalArgumentException(source + ": model " + id + " has kind '" + m.path("kind").asText()
+                        + "', expected chat, completion, embedding or moderation");
+            }
+            Integer dimensions = m.hasNonNull("dimensions") ? m.get("dimensions").asInt() : null;
+            if (kind == ModelKind.EMBEDDING && (dimensions == null || dimensions < 1)) {
+                throw new IllegalArgumentException(source + ": embedding model " + id + " needs 'dimensions' (its vector length)");
+            }
             models.put(id, new CatalogModel(id, tier, required(m, "provider", "model " + id, source),
                     m.path("provider_model").asText(id),
                     price(m, "input_usd_per_million", id, source),
-                    price(m, "output_usd_per_million", id, source),
+                    kind == ModelKind.CHAT || kind == ModelKind.COMPLETION || m.has("output_usd_per_million")
+                            ? price(m, "output_usd_per_million", id, source) : java.math.BigDecimal.ZERO,
                     m.hasNonNull("cached_input_usd_per_million") ? price(m, "cached_input_usd_per_million", id, source) : null,
                     m.path("created").asLong(0),
                     m.hasNonNull("cache_write_usd_per_million") ? price(m, "cache_write_usd_per_million", id, source) : null,
-                    maxOutputTokens(m, id, source)));
+                    maxOutputTokens(m, id, source), kind, dimensions, m.path("reasoning").asBoolean(false)));
         });
         if (models.isEmpty()) {
             throw new IllegalArgumentException(source + " lists no models under 'models:'");

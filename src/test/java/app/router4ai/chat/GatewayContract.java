@@ -209,7 +209,9 @@ public abstract class GatewayContract extends RouterTest {
         OpenAIClient client = openAi(tenant.key());
         List<String> ids = client.models().list().data().stream().map(Model::id).toList();
         assertThat(ids).containsExactlyInAnyOrder("gpt-4o-mini", "claude-haiku-4-5", "gemini-1.5-flash", "deepseek-chat",
-                "gpt-4o", "claude-sonnet-4-6", "gemini-1.5-pro", "claude-opus-4-7", "gpt-4-turbo");
+                "gpt-4o", "claude-sonnet-4-6", "gemini-1.5-pro", "claude-opus-4-7", "gpt-4-turbo",
+                "text-embedding-3-small", "text-embedding-3-large", "gemini-embedding-001", "gpt-3.5-turbo-instruct",
+                "omni-moderation-latest");
         assertThat(client.models().retrieve("gpt-4o").ownedBy()).isEqualTo("openai");
         assertThatThrownBy(() -> client.models().retrieve("nope")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> openAi("ram_live_bad").models().list()).isInstanceOf(UnauthorizedException.class);
@@ -287,7 +289,7 @@ public abstract class GatewayContract extends RouterTest {
 
     @Test
     void unknownUrlsAndWrongMethodsGetOpenAiErrors() {
-        assertError(send("POST", "/v1/embeddings", "Bearer " + tenant.key(), "{}"), 404, "invalid_request_error", "unknown_url");
+        assertError(send("POST", "/v1/images/generations", "Bearer " + tenant.key(), "{}"), 404, "invalid_request_error", "unknown_url");
         HttpResponse<String> get = send("GET", "/v1/chat/completions", "Bearer " + tenant.key(), null);
         assertError(get, 405, "invalid_request_error", "method_not_allowed");
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");

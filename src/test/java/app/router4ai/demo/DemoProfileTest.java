@@ -6,6 +6,10 @@ import app.router4ai.auth.ApiKeyFormat;
 import app.router4ai.auth.ApiKeyService;
 import app.router4ai.tenant.TenantStore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -144,6 +148,27 @@ class DemoProfileTest {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/v1/models"))
                     .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"text-embedding-3-small, openai", "gemini-embedding-001, gemini"})
+    void embeddingsAnswerInDemoMode(String model, String provider) {
+        CreateEmbeddingResponse embeddings = client.embeddings().create(EmbeddingCreateParams.builder().model(model)
+                .inputOfArrayOfStrings(List.of("a", "b", "a")).dimensions(16).encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+                .build());
+
+        assertThat(embeddings.data()).hasSize(3);
+        assertThat(embeddings.data().getFirst().embedding()).hasSize(16).isEqualTo(embeddings.data().get(2).embedding());
+        assertThat(embeddings._additionalProperties().get("_ram").convert(JsonNode.class).get("provider_used").asText())
+                .isEqualTo(provider);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theResponsesApiAnswersInDemoMode() {
+        Response response = client.responses().create(ResponseCreateParams.builder().model("claude-haiku-4-5").input("Hello").build());
+
+        assertThat(response.output().getFirst().asMessage().content().getFirst().asOutputText().text())
+                .isEqualTo(DemoAnthropicProvider.REPLY);
     }
 
     private static int freePort() {

@@ -91,6 +91,17 @@ public final class GeminiFixtures {
         return write(body);
     }
 
+    /** A BatchEmbedContentsResponse: {@code embeddings[].values}, one per request, in order (no token count). */
+    public static String batchEmbeddings(List<List<Double>> vectors) {
+        ObjectNode body = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode embeddings = body.putArray("embeddings");
+        for (List<Double> vector : vectors) {
+            com.fasterxml.jackson.databind.node.ArrayNode values = embeddings.addObject().putArray("values");
+            vector.forEach(values::add);
+        }
+        return write(body);
+    }
+
     /** A streamed text answer: one event per piece, the last with finishReason STOP and the final usage. */
     public static String textStream(String responseId, String modelVersion, List<String> pieces, int promptTokens, int candidateTokens) {
         return textStream(responseId, modelVersion, pieces, "STOP", promptTokens, candidateTokens);

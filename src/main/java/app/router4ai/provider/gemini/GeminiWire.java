@@ -1,5 +1,6 @@
 package app.router4ai.provider.gemini;
 
+import app.router4ai.call.Surface.Operation;
 import app.router4ai.provider.StreamTranslator;
 import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
@@ -25,6 +26,7 @@ public class GeminiWire implements WireAdapter {
     private final Clock clock;
     private final GeminiRequestMapper requests;
     private final GeminiResponseMapper responses;
+    private final GeminiEmbeddingMapper embeddings;
 
     @Autowired
     public GeminiWire(ObjectMapper json) {
@@ -36,6 +38,7 @@ public class GeminiWire implements WireAdapter {
         this.clock = clock;
         this.requests = new GeminiRequestMapper(json);
         this.responses = new GeminiResponseMapper(json, clock);
+        this.embeddings = new GeminiEmbeddingMapper(json);
     }
 
     @Override
@@ -52,6 +55,26 @@ public class GeminiWire implements WireAdapter {
         return UpstreamRequest.ofJson(json, url,
                 Map.of("x-goog-api-key", deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream)),
                 body);
+    }
+
+    /** Embeddings through {@code :batchEmbedContents} (batched: one call for every input); nothing else. */
+    @Override
+    public UpstreamRequest request(Operation operation, ObjectNode request, Deployment deployment, boolean stream) {
+        if (operation != Operation.EMBEDDINGS) {
+            return WireAdapter.super.request(operation, request, deployment, stream);
+        }
+        String model = deployment.model().providerModel();
+        return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + "/v1beta/models/" + model + ":batchEmbedContents",
+                Map.of("x-goog-api-key", deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(false)),
+                embeddings.request(request, model));
+    }
+
+    @Override
+    public ObjectNode response(Operation operation, JsonNode body, ObjectNode request, Deployment deployment) {
+        if (operation != Operation.EMBEDDINGS) {
+            return WireAdapter.super.response(operation, body, request, deployment);
+        }
+        return embeddings.response(body, request, deployment.model().providerModel());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.router4ai.provider.openai;
 
+import app.router4ai.call.Surface.Operation;
 import app.router4ai.provider.StreamTranslator;
 import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * OpenAI's own wire format, also spoken by DeepSeek and any OpenAI-compatible endpoint: the body goes
- * up as the client sent it but for {@code model}, and the answer comes back as it is.
+ * up as the client sent it but for {@code model}, and the answer comes back as it is. Serves every
+ * operation: chat, legacy completions, embeddings and moderations, each on its own path.
  */
 @Component
 public class OpenAiWire implements WireAdapter {
@@ -31,6 +33,34 @@ public class OpenAiWire implements WireAdapter {
 
     @Override
     public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
+        return post("/chat/completions", request, deployment, stream);
+    }
+
+    /** Embeddings, legacy completions and moderations: OpenAI's own endpoints, the body as the client sent it. */
+    @Override
+    public UpstreamRequest request(Operation operation, ObjectNode request, Deployment deployment, boolean stream) {
+        return switch (operation) {
+            case CHAT -> request(request, deployment, stream);
+            case COMPLETIONS -> post("/completions", request, deployment, stream);
+            case EMBEDDINGS -> post("/embeddings", request, deployment, false);
+            case MODERATIONS -> post("/moderations", request, deployment, false);
+        };
+    }
+
+    @Override
+    public ObjectNode response(Operation operation, JsonNode body, ObjectNode request, Deployment deployment) {
+        String list = switch (operation) {
+            case CHAT, COMPLETIONS -> "choices";
+            case EMBEDDINGS -> "data";
+            case MODERATIONS -> "results";
+        };
+        if (!(body instanceof ObjectNode answer) || !answer.path(list).isArray()) {
+            throw new IllegalArgumentException("not an OpenAI " + operation + " answer");
+        }
+        return answer;
+    }
+
+    private UpstreamRequest post(String path, ObjectNode request, Deployment deployment, boolean stream) {
         // A shallow copy: top-level fields are ours to change, everything nested is shared, not copied.
         ObjectNode body = json.createObjectNode();
         body.setAll(request);
@@ -42,7 +72,7 @@ public class OpenAiWire implements WireAdapter {
             }
             body.set("stream_options", options.put("include_usage", true));
         }
-        return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + "/chat/completions",
+        return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + path,
                 Map.of("Authorization", "Bearer " + deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream)),
                 body);
     }
