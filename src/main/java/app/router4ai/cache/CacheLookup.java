@@ -50,7 +50,9 @@ public class CacheLookup implements Processor {
         if (!cacheable) {
             return;
         }
-        String key = CacheKey.of(call.caller().tenantId(), call.surface(), call.requestedModel(), call.clientBody());
+        // embeddings by their canonical request, which asks for floats: a float and a base64 request share the entry
+        String key = CacheKey.of(call.caller().tenantId(), call.surface(), call.requestedModel(),
+                call.surface().operation() == Operation.EMBEDDINGS ? call.request() : call.clientBody());
         call.cacheKey(key);
         byte[] stored = cache.get(key);
         if (stored != null) {
