@@ -94,7 +94,7 @@ public class ResponsesRequestParser implements Processor {
                 chat.set("parallel_tool_calls", body.get("parallel_tool_calls"));
             }
         }
-        JsonNode format = responseFormat(body.path("text").path("format"));
+        JsonNode format = ResponseEcho.responseFormat(body.path("text").path("format"), json);
         if (format != null) {
             chat.set("response_format", format);
         }
@@ -110,7 +110,7 @@ public class ResponsesRequestParser implements Processor {
 
         boolean keep = !body.has("store") || body.get("store").isNull() || body.get("store").asBoolean(true);
         ResponsesRequest request = new ResponsesRequest(ResponseIds.response(), System.currentTimeMillis() / 1000,
-                echo(body, instructions, reasons ? effort : null, keep), input.items(), history, keep, Map.copyOf(tools.names()));
+                ResponseEcho.of(body, instructions, reasons ? effort : null, keep, json), input.items(), history, keep, Map.copyOf(tools.names()));
         call.parsed(chat, model, stream, stream);
         call.clientBody(body);
         call.surfaceRequest(request);
@@ -144,67 +144,6 @@ public class ResponsesRequestParser implements Processor {
                     "The input (with the previous responses' conversation) is " + chars + " characters long; at most "
                             + settings.maxInputChars() + " are allowed.", null);
         }
-    }
-
-    /** {@code text.format} as chat's {@code response_format}; null for plain text. */
-    private JsonNode responseFormat(JsonNode format) {
-        if (format.isMissingNode() || format.isNull()) {
-            return null;
-        }
-        String type = format.path("type").asText();
-        switch (type) {
-            case "text" -> {
-                return null;
-            }
-            case "json_object" -> {
-                return json.createObjectNode().put("type", "json_object");
-            }
-            case "json_schema" -> {
-                if (!format.path("name").isTextual() || !format.path("schema").isObject()) {
-                    throw ApiError.invalidRequest("text.format", "A json_schema format needs a 'name' and a 'schema' object.");
-                }
-                ObjectNode out = json.createObjectNode().put("type", "json_schema");
-                ObjectNode schema = out.putObject("json_schema").put("name", format.get("name").asText());
-                if (format.hasNonNull("description")) {
-                    schema.set("description", format.get("description"));
-                }
-                ObjectNode parameters = format.get("schema").deepCopy();
-                parameters.remove("$schema");
-                schema.set("schema", parameters);
-                if (format.hasNonNull("strict")) {
-                    schema.set("strict", format.get("strict"));
-                }
-                return out;
-            }
-            default -> throw ApiError.invalidRequest("text.format.type", "text.format.type must be text, json_object or json_schema.");
-        }
-    }
-
-    /** The request's settings as the response object repeats them, with OpenAI's defaults where they were not set. */
-    private ObjectNode echo(ObjectNode body, String instructions, String effort, boolean keep) {
-        ObjectNode echo = json.createObjectNode();
-        echo.put("instructions", instructions);
-        echo.set("max_output_tokens", body.path("max_output_tokens").isNumber() ? body.get("max_output_tokens") : json.nullNode());
-        echo.set("metadata", body.path("metadata").isObject() ? body.get("metadata") : json.createObjectNode());
-        echo.put("parallel_tool_calls", body.path("parallel_tool_calls").asBoolean(true));
-        echo.set("previous_response_id", body.path("previous_response_id").isTextual() ? body.get("previous_response_id") : json.nullNode());
-        echo.set("prompt_cache_key", body.path("prompt_cache_key").isTextual() ? body.get("prompt_cache_key") : json.nullNode());
-        echo.putObject("reasoning").put("effort", effort).putNull("summary");
-        echo.putNull("safety_identifier");
-        echo.put("service_tier", "default");
-        echo.put("store", keep);
-        echo.put("temperature", body.path("temperature").asDouble(1.0));
-        ObjectNode text = echo.putObject("text");
-        text.set("format", body.path("text").path("format").isObject() ? body.path("text").get("format")
-                : json.createObjectNode().put("type", "text"));
-        text.put("verbosity", body.path("text").path("verbosity").asText("medium"));
-        echo.set("tool_choice", body.hasNonNull("tool_choice") ? body.get("tool_choice") : json.getNodeFactory().textNode("auto"));
-        echo.set("tools", body.path("tools").isArray() ? body.get("tools") : json.createArrayNode());
-        echo.put("top_logprobs", body.path("top_logprobs").asInt(0));
-        echo.put("top_p", body.path("top_p").asDouble(1.0));
-        echo.put("truncation", body.path("truncation").asText("disabled"));
-        echo.set("user", body.path("user").isTextual() ? body.get("user") : json.nullNode());
-        return echo;
     }
 
     private java.util.Optional<CatalogModel> catalogModel(String requested) {
