@@ -28,6 +28,30 @@ public final class SseLines {
         return data;
     }
 
+    /** One event: its {@code event:} name (null when it has none) and its data lines joined. */
+    public record Event(String name, String data) {
+    }
+
+    /** Every event with data, in order. */
+    public static List<Event> events(String body) {
+        List<Event> events = new ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event: ")) {
+                    name = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data.append(line.substring(6));
+                }
+            }
+            if (!data.isEmpty()) {
+                events.add(new Event(name, data.toString()));
+            }
+        }
+        return events;
+    }
+
     /** When (ms since the request) each data event arrived. */
     public static List<Long> arrivalMillis(String baseUrl, String key, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))

@@ -1,9 +1,9 @@
 package app.router4ai.messages;
 
+import app.router4ai.chat.SseLines;
 import app.router4ai.support.AllProvidersTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -35,22 +35,7 @@ abstract class MessagesTestBase extends AllProvidersTest {
         }
 
         static List<Event> parse(String sse) {
-            List<Event> events = new ArrayList<>();
-            for (String block : sse.split("\n\n")) {
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line : block.split("\n")) {
-                    if (line.startsWith("event: ")) {
-                        name = line.substring(7);
-                    } else if (line.startsWith("data: ")) {
-                        data.append(line.substring(6));
-                    }
-                }
-                if (name != null) {
-                    events.add(new Event(name, data.toString()));
-                }
-            }
-            return events;
+            return SseLines.events(sse).stream().filter(e -> e.name() != null).map(e -> new Event(e.name(), e.data())).toList();
         }
     }
 }

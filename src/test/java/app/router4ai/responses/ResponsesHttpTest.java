@@ -2,6 +2,7 @@ package app.router4ai.responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.router4ai.chat.SseLines;
 import app.router4ai.fake.FakeResponse;
 import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.support.AllProvidersTest;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -306,21 +306,6 @@ class ResponsesHttpTest extends AllProvidersTest {
     }
 
     static List<Event> events(String sse) {
-        List<Event> events = new ArrayList<>();
-        for (String block : sse.split("\n\n")) {
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            for (String line : block.split("\n")) {
-                if (line.startsWith("event: ")) {
-                    name = line.substring(7);
-                } else if (line.startsWith("data: ")) {
-                    data.append(line.substring(6));
-                }
-            }
-            if (!data.isEmpty()) {
-                events.add(new Event(name, readJson(data.toString())));
-            }
-        }
-        return events;
+        return SseLines.events(sse).stream().map(e -> new Event(e.name(), readJson(e.data()))).toList();
     }
 }
