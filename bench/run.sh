@@ -31,6 +31,9 @@
 #                             (e.g. "settings=profile,filename=/tmp/x.jfr,dumponexit=true": includes start-up)
 #     BENCH_KIT               the kit to copy (default ../shared/bench next to the repo)
 #     BENCH_KIT_COPY          where the writable copy lives (default /tmp/router4ai-bench-kit; reused, keeps node_modules)
+#     MOCK_PORT, MOCK_SLOW_PORT, BENCH_RUN_DIR
+#                             the kit's mock ports (18080, 18081) and run directory: others let a bench run beside
+#                             another one without sharing (and stopping) its mock
 #
 # Writes OUT/router.json (startup-to-ready ms, RSS, threads, ledger backlog), OUT/samples.tsv (1 s samples
 # of RSS, threads, ledger backlog), OUT/logs/router.log, and the kit's results under OUT/kit (summary.md).
@@ -57,7 +60,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$STORAGE" in h2|pg-redis) ;; *) echo "--storage h2|pg-redis" >&2; exit 2;; esac
-case "$LATENCY" in 0) UP_PORT=18080;; 50) UP_PORT=18081;; *) echo "--latency 0|50" >&2; exit 2;; esac
+case "$LATENCY" in 0) UP_PORT=${MOCK_PORT:-18080};; 50) UP_PORT=${MOCK_SLOW_PORT:-18081};; *) echo "--latency 0|50" >&2; exit 2;; esac
 if [ "$SMOKE" = 1 ]; then
   ROUNDS=1; WARM=3
   KIT_ARGS=(--duration 4 --max-duration 3 --warmup 2 --settle-max 5 --quiet-wait 2 --rates "300" --stream-rates "100" "${KIT_ARGS[@]+"${KIT_ARGS[@]}"}")
