@@ -4,6 +4,7 @@ import app.router4ai.call.ApiCall;
 import app.router4ai.call.RamBlock;
 import app.router4ai.call.Sse;
 import app.router4ai.call.StreamEncoder;
+import app.router4ai.call.Surface;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,17 +28,19 @@ public final class ChatChunkEncoder implements StreamEncoder {
     private final ApiCall call;
     private final ObjectMapper json;
     private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
-    private final ChatConformance conformance;
+    private final ChatConformance conformance;   // null for legacy text completions, which are not chat chunks
 
     public ChatChunkEncoder(ApiCall call, ObjectMapper json) {
         this.call = call;
         this.json = json;
-        this.conformance = ChatConformance.of(call);
+        this.conformance = call.surface().operation() == Surface.Operation.CHAT ? ChatConformance.of(call) : null;
     }
 
     @Override
     public void chunk(ObjectNode chunk, ByteArrayOutputStream out) throws IOException {
-        conformance.chunk(chunk);
+        if (conformance != null) {
+            conformance.chunk(chunk);
+        }
         if (!call.clientWantsUsage()) {
             chunk.remove("usage");
             if (hasFinishReason(chunk.get("choices"))) {
@@ -51,7 +54,9 @@ public final class ChatChunkEncoder implements StreamEncoder {
     @Override
     public void usage(ObjectNode chunk, ByteArrayOutputStream out) throws IOException {
         if (call.clientWantsUsage()) {
-            conformance.chunk(chunk);
+            if (conformance != null) {
+                conformance.chunk(chunk);
+            }
             RamBlock.attach(chunk, call);
             write(out, chunk);
         }

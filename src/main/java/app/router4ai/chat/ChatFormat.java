@@ -27,7 +27,9 @@ public class ChatFormat implements ApiFormat {
 
     @Override
     public byte[] answer(ObjectNode completion, ApiCall call) throws IOException {
-        ChatConformance.of(call).completion(completion);
+        if (call.surface().operation() == Surface.Operation.CHAT) {   // legacy completions and moderations keep their own shape
+            ChatConformance.of(call).completion(completion);
+        }
         RamBlock.attach(completion, call);
         return json.writeValueAsBytes(completion);
     }
