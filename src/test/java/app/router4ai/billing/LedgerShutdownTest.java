@@ -39,6 +39,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class LedgerShutdownTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // The drills send every request at once: above the default 60-request burst a fast machine gets 429s for the
+    // rest, which never reach the provider (CI saw it); the drill is about shutdown, not the tenant's rate limit.
+    private static final String UNLIMITED_RPS = "--router.ratelimit.default-rps=10000";
+    private static final String UNLIMITED_BURST = "--router.ratelimit.default-burst=10000";
 
     @Test
     void closingTheRouterWhileRequestsStreamLosesNoRow() throws Exception {
@@ -47,7 +51,7 @@ class LedgerShutdownTest {
             ConfigurableApplicationContext router = new SpringApplicationBuilder(Router4aiApplication.class).run(
                     "--server.port=0", "--router.data-dir=" + dataDir, "--router.admin-token=" + RouterTest.ADMIN_TOKEN,
                     "--router.providers.openai.base-url=" + openai.url() + "/v1", "--router.providers.openai.api-key=sk-test",
-                    "--router.ledger.flush-interval=500ms", "--spring.jmx.enabled=false", "--camel.main.jmx-enabled=false");
+                    "--router.ledger.flush-interval=500ms", UNLIMITED_RPS, UNLIMITED_BURST, "--spring.jmx.enabled=false", "--camel.main.jmx-enabled=false");
             int port = ((WebServerApplicationContext) router).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
             String tenant = post(http, port, "/admin/v1/tenants", "Bearer " + RouterTest.ADMIN_TOKEN,
@@ -92,7 +96,7 @@ class LedgerShutdownTest {
                     "-cp", System.getProperty("java.class.path"), Router4aiApplication.class.getName(),
                     "--server.port=" + port, "--router.data-dir=" + dataDir, "--router.admin-token=" + RouterTest.ADMIN_TOKEN,
                     "--router.providers.openai.base-url=" + openai.url() + "/v1", "--router.providers.openai.api-key=sk-test",
-                    "--spring.jmx.enabled=false", "--camel.main.jmx-enabled=false")
+                    UNLIMITED_RPS, UNLIMITED_BURST, "--spring.jmx.enabled=false", "--camel.main.jmx-enabled=false")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
