@@ -29,16 +29,21 @@ public final class ChatChunkEncoder implements StreamEncoder {
     private final ObjectMapper json;
     private final List<ObjectNode> heldFinishChunks = new ArrayList<>();
     private final ChatConformance conformance;   // null for legacy text completions, which are not chat chunks
+    private final ChatReasoning reasoning;
 
     public ChatChunkEncoder(ApiCall call, ObjectMapper json) {
         this.call = call;
         this.json = json;
         this.conformance = call.surface().operation() == Surface.Operation.CHAT ? ChatConformance.of(call) : null;
+        this.reasoning = ChatReasoning.of(call);
     }
 
     @Override
     public void chunk(ObjectNode chunk, ByteArrayOutputStream out) throws IOException {
         if (conformance != null) {
+            if (!reasoning.chunk(chunk)) {
+                return;   // only excluded reasoning
+            }
             conformance.chunk(chunk);
         }
         if (!call.clientWantsUsage()) {

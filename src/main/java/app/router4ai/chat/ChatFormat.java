@@ -29,6 +29,7 @@ public class ChatFormat implements ApiFormat {
     public byte[] answer(ObjectNode completion, ApiCall call) throws IOException {
         if (call.surface().operation() == Surface.Operation.CHAT) {   // legacy completions and moderations keep their own shape
             ChatConformance.of(call).completion(completion);
+            ChatReasoning.of(call).completion(completion);
         }
         RamBlock.attach(completion, call);
         return json.writeValueAsBytes(completion);

@@ -18,6 +18,9 @@ public class ChatParameterCheck {
     /** max_tokens / max_completion_tokens: what every wire adapter can hold in an int. */
     static final long MAX_TOKENS = Integer.MAX_VALUE;
 
+    /** OpenAI's reasoning efforts ({@code none} and {@code xhigh} for the models that have them). */
+    private static final java.util.Set<String> EFFORTS = java.util.Set.of("none", "minimal", "low", "medium", "high", "xhigh");
+
     public void check(ObjectNode request) {
         number(request, "temperature", 0, 2);
         number(request, "top_p", 0, 1);
@@ -31,6 +34,42 @@ public class ChatParameterCheck {
         bool(request, "logprobs");
         stop(request.get("stop"));
         tools(request.get("tools"));
+        reasoning(request);
+    }
+
+    /**
+     * {@code reasoning_effort} (OpenAI) and {@code reasoning} (OpenRouter's object): what every provider's control is
+     * derived from, so a value no mapping knows is the client's 400 here, not a provider's later.
+     */
+    private static void reasoning(ObjectNode request) {
+        effort(request.get("reasoning_effort"), "reasoning_effort");
+        JsonNode reasoning = request.get("reasoning");
+        if (reasoning == null || reasoning.isNull()) {
+            return;
+        }
+        if (!reasoning.isObject()) {
+            throw ApiError.invalidRequest("reasoning", "'reasoning' must be an object such as {\"effort\":\"high\"} "
+                    + "or {\"max_tokens\":4096,\"exclude\":false}.");
+        }
+        effort(reasoning.get("effort"), "reasoning.effort");
+        JsonNode budget = reasoning.get("max_tokens");
+        if (budget != null && !budget.isNull() && !isIntegerWithin(budget, 0, MAX_TOKENS)) {
+            throw ApiError.invalidRequest("reasoning.max_tokens", "'reasoning.max_tokens' must be an integer from 0 to "
+                    + MAX_TOKENS + " (got " + shown(budget) + ").");
+        }
+        for (String flag : new String[] {"exclude", "enabled"}) {
+            JsonNode value = reasoning.get(flag);
+            if (value != null && !value.isNull() && !value.isBoolean()) {
+                throw ApiError.invalidRequest("reasoning." + flag, "'reasoning." + flag + "' must be true or false (got " + shown(value) + ").");
+            }
+        }
+    }
+
+    private static void effort(JsonNode effort, String name) {
+        if (effort != null && !effort.isNull() && !(effort.isTextual() && EFFORTS.contains(effort.asText()))) {
+            throw ApiError.invalidRequest(name, "'" + name + "' must be one of none, minimal, low, medium, high, xhigh (got "
+                    + shown(effort) + ").");
+        }
     }
 
     private static void number(ObjectNode request, String name, double min, double max) {

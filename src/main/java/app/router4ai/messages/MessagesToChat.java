@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  *       {@code tools} (input_schema as parameters), {@code tool_choice} (auto, any as required, tool, none;
  *       {@code disable_parallel_tool_use} as {@code parallel_tool_calls: false}), {@code stream}, and a JSON
  *       schema output format as {@code response_format}.</li>
- *   <li>Dropped: thinking blocks and {@code thinking} (a target that cannot think would refuse them), cache_control,
+ *   <li>{@code thinking}: the canonical reasoning request (see {@link #thinking}); a target whose model does not
+ *       think ignores it.</li>
+ *   <li>Dropped: thinking blocks (a translated target can neither read nor verify them), cache_control,
  *       {@code metadata}, {@code top_k}, and Anthropic-only settings ({@code context_management},
  *       {@code output_config.effort}, {@code service_tier}, ...).</li>
  *   <li>Blocks and tools only Anthropic serves (server tools, files by id, search results, ...) have no
@@ -65,7 +67,35 @@ final class MessagesToChat {
         copy(body, "stream", chat, "stream");
         tools(body, chat, problems);
         responseFormat(body, chat);
+        thinking(body, chat);
         return new Translated(chat, first[0]);
+    }
+
+    /**
+     * Anthropic's {@code thinking} as the canonical reasoning request, which the target's own mapping then takes:
+     * a budget as {@code reasoning.max_tokens}, adaptive thinking as {@code reasoning_effort} (its
+     * {@code output_config.effort}, Anthropic's default high when absent; {@code max} is the highest there is, xhigh).
+     */
+    private static void thinking(ObjectNode body, ObjectNode chat) {
+        JsonNode thinking = body.path("thinking");
+        switch (thinking.path("type").asText()) {
+            case "enabled" -> {
+                if (thinking.path("budget_tokens").canConvertToInt() && thinking.get("budget_tokens").asInt() > 0) {
+                    chat.putObject("reasoning").put("max_tokens", thinking.get("budget_tokens").asInt());
+                } else {
+                    chat.putObject("reasoning");
+                }
+            }
+            case "adaptive" -> {
+                String effort = body.path("output_config").path("effort").asText("high");
+                if (effort.matches("low|medium|high|max")) {
+                    chat.put("reasoning_effort", effort.equals("max") ? "xhigh" : effort);
+                }
+            }
+            default -> {
+                // disabled or absent: no reasoning asked
+            }
+        }
     }
 
     private void turn(JsonNode message, String param, ArrayNode out, Consumer<UnsupportedRequest> problems) {

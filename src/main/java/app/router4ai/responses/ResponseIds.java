@@ -23,6 +23,10 @@ final class ResponseIds {
         return next("msg_");
     }
 
+    static String reasoning() {
+        return next("rs_");
+    }
+
     static String functionCall() {
         return next("fc_");
     }

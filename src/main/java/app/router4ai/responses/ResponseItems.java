@@ -32,6 +32,16 @@ final class ResponseItems {
         return json.createObjectNode().put("type", "refusal").put("refusal", refusal);
     }
 
+    /**
+     * A {@code reasoning} item with the model's thinking as its summary: what Claude (4 and later) and Gemini return
+     * is a summary of their thinking, and the summary is where the SDKs and Codex read reasoning from.
+     */
+    static ObjectNode reasoning(ObjectMapper json, String id, String text) {
+        ObjectNode item = json.createObjectNode().put("id", id).put("type", "reasoning");
+        item.putArray("summary").addObject().put("type", "summary_text").put("text", text);
+        return item;
+    }
+
     /** An assistant {@code message} item with the given content parts. */
     static ObjectNode message(ObjectMapper json, String id, String status, List<ObjectNode> parts) {
         ObjectNode item = json.createObjectNode().put("id", id).put("type", "message").put("status", status).put("role", "assistant");

@@ -5,6 +5,7 @@ import app.router4ai.call.ApiCall;
 import app.router4ai.call.RamBlock;
 import app.router4ai.call.StreamEncoder;
 import app.router4ai.call.Surface;
+import app.router4ai.provider.Reasoning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,6 +50,9 @@ public class ResponsesFormat implements ApiFormat {
                     toolCall.path("function").path("name").asText(), toolCall.path("function").path("arguments").asText("")));
         }
         ArrayNode output = json.createArrayNode();
+        if (!message.path("reasoning_content").asText("").isEmpty() && !Reasoning.excluded(call.request())) {
+            output.add(ResponseItems.reasoning(json, ResponseIds.reasoning(), message.get("reasoning_content").asText()));
+        }
         if (message.hasNonNull("refusal") && !message.get("refusal").asText().isEmpty()) {
             output.add(ResponseItems.message(json, ResponseIds.message(), status,
                     List.of(ResponseItems.refusal(json, message.get("refusal").asText()))));

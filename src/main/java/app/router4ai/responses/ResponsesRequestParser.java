@@ -99,7 +99,7 @@ public class ResponsesRequestParser implements Processor {
             chat.set("response_format", format);
         }
         String effort = body.path("reasoning").path("effort").asText(null);
-        boolean reasons = effort != null && catalogModel(model).map(CatalogModel::reasoning).orElse(false);
+        boolean reasons = effort != null && catalogModel(model).map(m -> m.reasoning().reasons()).orElse(false);
         if (reasons) {
             chat.put("reasoning_effort", effort);
         }

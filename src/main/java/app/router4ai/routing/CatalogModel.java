@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  *                                translated request asking for more (Claude Code asks 32,000) is lowered to it
  * @param kind                    what it does (chat unless the catalog says otherwise); decides which endpoint serves it
  * @param dimensions              an embedding model's vector length; null for every other kind
- * @param reasoning               whether it takes a reasoning effort (the Responses API's {@code reasoning.effort})
+ * @param reasoning               how it takes a reasoning effort ({@link ReasoningMap#NONE}: it does not reason)
  */
 public record CatalogModel(
         String id,
@@ -27,13 +27,13 @@ public record CatalogModel(
         @JsonProperty("max_output_tokens") long maxOutputTokens,
         ModelKind kind,
         Integer dimensions,
-        boolean reasoning) {
+        ReasoningMap reasoning) {
 
     /** A chat model without a cache-write price or an output limit. */
     public CatalogModel(String id, String tier, String provider, String providerModel, BigDecimal inputUsdPerMillion,
                         BigDecimal outputUsdPerMillion, BigDecimal cachedInputUsdPerMillion, long created) {
         this(id, tier, provider, providerModel, inputUsdPerMillion, outputUsdPerMillion, cachedInputUsdPerMillion, created,
-                null, 0, ModelKind.CHAT, null, false);
+                null, 0, ModelKind.CHAT, null, ReasoningMap.NONE);
     }
 
     /**

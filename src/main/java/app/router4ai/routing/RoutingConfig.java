@@ -52,7 +52,8 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
                     m.hasNonNull("cached_input_usd_per_million") ? price(m, "cached_input_usd_per_million", id, source) : null,
                     m.path("created").asLong(0),
                     m.hasNonNull("cache_write_usd_per_million") ? price(m, "cache_write_usd_per_million", id, source) : null,
-                    maxOutputTokens(m, id, source), kind, dimensions, m.path("reasoning").asBoolean(false)));
+                    maxOutputTokens(m, id, source), kind, dimensions,
+                    ReasoningMap.read(m.get("reasoning"), source + ": model " + id)));
         });
         if (models.isEmpty()) {
             throw new IllegalArgumentException(source + " lists no models under 'models:'");

@@ -19,7 +19,23 @@ final class AnthropicContentMapper {
     ArrayNode userBlocks(JsonNode content, String param) {
         ArrayNode blocks = json.createArrayNode();
         OpenAiContent.forEachUserPart(content, param, text -> addText(blocks, text), image -> blocks.add(image(image)));
-        return blocks;
+        return AnthropicCacheControl.fromParts(content, blocks);
+    }
+
+    /**
+     * Blocks for system content, one text block per text part, so that a part marked for the prompt cache keeps its
+     * place ({@link AnthropicCacheControl}); a plain string is one block.
+     */
+    ArrayNode textBlocks(JsonNode content, String param) {
+        ArrayNode blocks = json.createArrayNode();
+        if (content != null && content.isArray()) {
+            for (int i = 0; i < content.size(); i++) {
+                addText(blocks, OpenAiContent.text(json.createArrayNode().add(content.get(i)), param + "[" + i + "]"));
+            }
+        } else {
+            addText(blocks, OpenAiContent.text(content, param));
+        }
+        return AnthropicCacheControl.fromParts(content, blocks);
     }
 
     void addText(ArrayNode blocks, String text) {

@@ -17,8 +17,12 @@ import java.util.List;
  */
 final class AnthropicMessageMapper {
 
-    /** What the messages became: the system prompt (empty when there was none) and the turns. */
-    record Mapped(String system, ArrayNode messages) {
+    /**
+     * What the messages became: the system prompt (empty when there was none) and the turns. {@code systemBlocks} is
+     * the system prompt as text blocks when one of its parts is marked for Anthropic's prompt cache (null otherwise:
+     * the joined string is sent).
+     */
+    record Mapped(String system, ArrayNode systemBlocks, ArrayNode messages) {
     }
 
     private record Turn(String role, ArrayNode blocks) {
@@ -34,16 +38,20 @@ final class AnthropicMessageMapper {
 
     Mapped map(JsonNode messages) {
         List<String> system = new ArrayList<>();
+        ArrayNode systemBlocks = json.createArrayNode();
         List<Turn> turns = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String param = "messages[" + i + "]";
             String role = message.path("role").asText();
             switch (role) {
-                case "system", "developer" -> system.add(OpenAiContent.text(message.get("content"), param + ".content"));
-                case "user" -> append(turns, "user", content.userBlocks(message.get("content"), param + ".content"));
-                case "assistant" -> append(turns, "assistant", assistantBlocks(message, param));
-                case "tool" -> append(turns, "user", json.createArrayNode().add(toolResult(message, param)));
+                case "system", "developer" -> {
+                    system.add(OpenAiContent.text(message.get("content"), param + ".content"));
+                    systemBlocks.addAll(AnthropicCacheControl.marked(content.textBlocks(message.get("content"), param + ".content"), message));
+                }
+                case "user" -> append(turns, "user", AnthropicCacheControl.marked(content.userBlocks(message.get("content"), param + ".content"), message));
+                case "assistant" -> append(turns, "assistant", AnthropicCacheControl.marked(assistantBlocks(message, param), message));
+                case "tool" -> append(turns, "user", AnthropicCacheControl.marked(json.createArrayNode().add(toolResult(message, param)), message));
                 default -> throw new UnsupportedRequest(param + ".role", "Message role '" + role + "' is not supported by this model's provider.");
             }
         }
@@ -51,17 +59,19 @@ final class AnthropicMessageMapper {
         for (Turn turn : turns) {
             ObjectNode message = out.addObject().put("role", turn.role());
             JsonNode only = turn.blocks().size() == 1 ? turn.blocks().get(0) : null;
-            if (only != null && "text".equals(only.path("type").asText())) {
+            if (only != null && "text".equals(only.path("type").asText()) && !only.has(AnthropicCacheControl.FIELD)) {
                 message.put("content", only.get("text").asText());
             } else {
                 message.set("content", turn.blocks());
             }
         }
-        return new Mapped(String.join("\n\n", system.stream().filter(s -> !s.isEmpty()).toList()), out);
+        return new Mapped(String.join("\n\n", system.stream().filter(s -> !s.isEmpty()).toList()),
+                AnthropicCacheControl.anyMarked(systemBlocks) ? systemBlocks : null, out);
     }
 
+    /** Claude's thinking of this turn first (signed, unchanged: Anthropic refuses a tool turn whose thinking was altered). */
     private ArrayNode assistantBlocks(JsonNode message, String param) {
-        ArrayNode blocks = json.createArrayNode();
+        ArrayNode blocks = AnthropicReasoningDetails.thinkingBlocks(json, message);
         content.addText(blocks, OpenAiContent.text(message.get("content"), param + ".content"));
         JsonNode calls = message.path("tool_calls");
         for (int j = 0; j < calls.size(); j++) {

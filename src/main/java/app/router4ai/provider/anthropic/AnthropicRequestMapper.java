@@ -2,6 +2,7 @@ package app.router4ai.provider.anthropic;
 
 import app.router4ai.provider.OpenAiParams;
 import app.router4ai.provider.UnsupportedRequest;
+import app.router4ai.routing.CatalogModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       {@link #JSON_HINT} to the system prompt.</li>
  *   <li>Rejected: {@code n} &gt; 1 and {@code logprobs: true} (no Anthropic equivalent, and the client
  *       would get a different shape than it asked for).</li>
+ *   <li>{@code reasoning_effort} / {@code reasoning}: extended thinking ({@link AnthropicThinking});
+ *       {@code cache_control} on content parts, messages and tools: prompt-cache breakpoints
+ *       ({@link AnthropicCacheControl}); an assistant message's {@code reasoning_details}: its thinking blocks
+ *       ({@link AnthropicReasoningDetails}).</li>
  *   <li>Ignored: sampling knobs Anthropic lacks ({@code presence_penalty}, {@code frequency_penalty},
  *       {@code seed}, {@code logit_bias}) and {@code stream_options} (Anthropic always streams usage).</li>
  * </ul>
@@ -39,12 +44,25 @@ final class AnthropicRequestMapper {
         this.jsonResponse = new AnthropicJsonResponse(json);
     }
 
+    /** The request for a catalog model: its provider model id, with the model's thinking ({@link AnthropicThinking}). */
+    ObjectNode map(ObjectNode request, CatalogModel model, boolean stream) {
+        ObjectNode body = map(request, model.providerModel(), stream);
+        AnthropicThinking.apply(request, body, model);
+        return body;
+    }
+
     ObjectNode map(ObjectNode request, String model, boolean stream) {
         rejectUnsupported(request);
         AnthropicMessageMapper.Mapped mapped = messages.map(request.path("messages"));
         ObjectNode body = json.createObjectNode().put("model", model);
         String system = withJsonHint(mapped.system(), request.path("response_format"));
-        if (!system.isEmpty()) {
+        if (mapped.systemBlocks() != null) {
+            // prompt-cache breakpoints in the system prompt: it goes as blocks, the hint as one more
+            body.set("system", mapped.systemBlocks());
+            if (!system.equals(mapped.system())) {
+                body.withArray("system").addObject().put("type", "text").put("text", JSON_HINT);
+            }
+        } else if (!system.isEmpty()) {
             body.put("system", system);
         }
         body.set("messages", mapped.messages());

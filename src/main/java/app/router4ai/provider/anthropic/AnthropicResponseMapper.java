@@ -12,7 +12,8 @@ import java.time.Clock;
  * An Anthropic Messages response as an OpenAI {@code chat.completion}: text blocks joined into
  * {@code content} (null when there are none), {@code tool_use} blocks as {@code tool_calls} with the
  * input serialised to a JSON string and Anthropic's ids kept, so they come back unchanged on the next
- * turn. Thinking blocks are not passed on. When the request asked for a JSON schema, the
+ * turn. Thinking blocks become {@code reasoning_content} (their text, joined) and {@code reasoning_details}
+ * (every block with its signature, redacted ones too: {@link AnthropicReasoningDetails}). When the request asked for a JSON schema, the
  * {@link AnthropicJsonResponse#TOOL} block is the answer: its input becomes the content, and the answer
  * finishes with {@code stop} unless Claude called a tool of the client's too.
  */
@@ -33,6 +34,8 @@ final class AnthropicResponseMapper {
         StringBuilder text = new StringBuilder();
         boolean anyText = false;
         ArrayNode toolCalls = json.createArrayNode();
+        ArrayNode details = json.createArrayNode();
+        StringBuilder thinking = new StringBuilder();
         String jsonAnswer = null;
         for (JsonNode block : body.get("content")) {
             if (AnthropicJsonResponse.isAnswer(block, jsonAsked)) {
@@ -50,8 +53,12 @@ final class AnthropicResponseMapper {
                         .putObject("function")
                         .put("name", block.path("name").asText())
                         .put("arguments", write(block.path("input")));
+                case "thinking", "redacted_thinking" -> {
+                    thinking.append(block.path("thinking").asText(""));
+                    details.add(AnthropicReasoningDetails.detail(json, block, details.size()));
+                }
                 default -> {
-                    // thinking, redacted_thinking, server tool blocks: nothing an OpenAI client can use
+                    // server tool blocks: nothing an OpenAI client can use
                 }
             }
         }
@@ -67,6 +74,10 @@ final class AnthropicResponseMapper {
             message.putNull("content");
         }
         message.putNull("refusal");
+        if (!details.isEmpty()) {
+            message.put("reasoning_content", thinking.toString());
+            message.set(AnthropicReasoningDetails.FIELD, details);
+        }
         if (!toolCalls.isEmpty()) {
             message.set("tool_calls", toolCalls);
         }

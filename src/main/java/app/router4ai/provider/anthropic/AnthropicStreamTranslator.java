@@ -22,7 +22,9 @@ import java.util.Map;
  * stream with the usage chunk and DONE. Tool blocks are numbered 0, 1, ... in the order they open,
  * because OpenAI indexes tool calls, not content blocks. When the request asked for a JSON schema, the
  * {@link AnthropicJsonResponse#TOOL} block is the answer: its input fragments stream as content, and
- * the answer finishes with {@code stop}.
+ * the answer finishes with {@code stop}. Thinking streams as {@code reasoning_content} deltas, and every thinking
+ * block as {@code reasoning_details} pieces (its text, then its signature; a redacted block whole) sharing the
+ * block's index among the thinking blocks, as OpenRouter streams them ({@link AnthropicReasoningDetails}).
  */
 final class AnthropicStreamTranslator implements StreamTranslator {
 
@@ -30,6 +32,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     private final long created;
     private final AnthropicUsage usage = new AnthropicUsage();
     private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
+    private final Map<Integer, Integer> thinkingIndexByBlock = new HashMap<>();
     private final boolean jsonAsked;
     private int jsonAnswerBlock = -1;
 
@@ -104,6 +107,14 @@ final class AnthropicStreamTranslator implements StreamTranslator {
             delta.putArray("tool_calls").add(call);
             return List.of(chunk(delta, null));
         }
+        if (block.path("type").asText().matches("thinking|redacted_thinking")) {
+            int thinkingIndex = thinkingIndexByBlock.size();
+            thinkingIndexByBlock.put(blockIndex, thinkingIndex);
+            if ("redacted_thinking".equals(block.path("type").asText())) {
+                return List.of(reasoningChunk(null, AnthropicReasoningDetails.detail(json, block, thinkingIndex)));
+            }
+            return List.of();
+        }
         if ("text".equals(block.path("type").asText())) {
             boolean opening = !opened;
             ObjectNode delta = delta(true);
@@ -133,8 +144,20 @@ final class AnthropicStreamTranslator implements StreamTranslator {
                 call.putObject("function").put("arguments", fragment);
                 return List.of(toolChunk(call));
             }
+            case "thinking_delta" -> {
+                String piece = delta.path("thinking").asText("");
+                ObjectNode detail = AnthropicReasoningDetails.detail(json,
+                        json.createObjectNode().put("type", "thinking").put("thinking", piece), thinkingIndex(blockIndex));
+                return piece.isEmpty() ? List.of() : List.of(reasoningChunk(piece, detail));
+            }
+            case "signature_delta" -> {
+                ObjectNode detail = AnthropicReasoningDetails.detail(json, json.createObjectNode().put("type", "thinking")
+                        .put("thinking", "").put("signature", delta.path("signature").asText()), thinkingIndex(blockIndex));
+                detail.remove("text");
+                return List.of(reasoningChunk(null, detail));
+            }
             default -> {
-                return List.of(); // thinking and signature deltas are not passed on
+                return List.of(); // delta types added later
             }
         }
     }
@@ -167,6 +190,20 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     /** The usage chunk with the figures reported so far (they are cumulative). */
     StreamPart usagePart() {
         return new StreamPart.Chunk(OpenAiChunks.usageChunk(head(), usage.toOpenAi(json)));
+    }
+
+    private int thinkingIndex(int blockIndex) {
+        return thinkingIndexByBlock.computeIfAbsent(blockIndex, k -> thinkingIndexByBlock.size());
+    }
+
+    /** A delta with thinking text (null for none) and one reasoning_details piece. */
+    private StreamPart reasoningChunk(String text, ObjectNode detail) {
+        ObjectNode delta = delta(true);
+        if (text != null) {
+            delta.put("reasoning_content", text);
+        }
+        delta.putArray(AnthropicReasoningDetails.FIELD).add(detail);
+        return chunk(delta, null);
     }
 
     private StreamPart toolChunk(ObjectNode call) {

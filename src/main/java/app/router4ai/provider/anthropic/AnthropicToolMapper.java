@@ -31,6 +31,7 @@ final class AnthropicToolMapper {
             mapped.set("input_schema", function.hasNonNull("parameters")
                     ? function.get("parameters")
                     : json.createObjectNode().put("type", "object").set("properties", json.createObjectNode()));
+            AnthropicCacheControl.copy(tool, mapped);
         }
         return out;
     }

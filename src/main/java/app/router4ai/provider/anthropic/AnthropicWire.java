@@ -50,7 +50,7 @@ public class AnthropicWire implements WireAdapter {
 
     @Override
     public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
-        ObjectNode body = requests.map(request, deployment.model().providerModel(), stream);
+        ObjectNode body = requests.map(request, deployment.model(), stream);
         return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + "/v1/messages",
                 Map.of("x-api-key", deployment.provider().apiKey(),
                         "anthropic-version", API_VERSION,

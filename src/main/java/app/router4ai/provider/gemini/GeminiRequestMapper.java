@@ -1,6 +1,7 @@
 package app.router4ai.provider.gemini;
 
 import app.router4ai.provider.OpenAiParams;
+import app.router4ai.routing.ReasoningMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code response_format}: json_object sets responseMimeType application/json; json_schema adds
  *       its schema as {@code responseJsonSchema} (JSON Schema as sent, see {@link GeminiToolMapper}), or for
  *       models before Gemini 2.5, which lack that field, as {@code responseSchema} ({@link GeminiSchemas#openApiSubset}).</li>
+ *   <li>{@code reasoning_effort} / {@code reasoning}: {@code thinkingConfig} ({@link GeminiThinking}).</li>
  *   <li>Rejected: {@code logprobs: true}. Ignored: {@code user}, {@code logit_bias}, {@code stream_options}
  *       (Gemini reports usage in every stream chunk anyway).</li>
  *   <li>Replayed function calls carry {@link GeminiContentsMapper#SIGNATURE_SENTINEL} for models whose
@@ -34,6 +36,11 @@ final class GeminiRequestMapper {
     }
 
     ObjectNode map(ObjectNode request, String model) {
+        return map(request, model, ReasoningMap.NONE);
+    }
+
+    /** The request for {@code model}, whose reasoning mapping is {@code reasoning} ({@link GeminiThinking}). */
+    ObjectNode map(ObjectNode request, String model, ReasoningMap reasoning) {
         OpenAiParams.rejectLogprobs(request);
         GeminiContentsMapper.Mapped mapped = contents.map(request.path("messages"), requiresThoughtSignatures(model));
         ObjectNode body = json.createObjectNode();
@@ -42,6 +49,7 @@ final class GeminiRequestMapper {
             body.putObject("systemInstruction").set("parts", mapped.systemParts());
         }
         ObjectNode config = generationConfig(request, model);
+        GeminiThinking.apply(request, config, reasoning);
         if (!config.isEmpty()) {
             body.set("generationConfig", config);
         }

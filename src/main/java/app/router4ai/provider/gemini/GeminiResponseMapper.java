@@ -52,6 +52,9 @@ final class GeminiResponseMapper {
         ObjectNode choice = json.createObjectNode().put("index", index);
         ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", parts.text());
         message.putNull("refusal");
+        if (parts.thoughts() != null) {
+            message.put("reasoning_content", parts.thoughts());
+        }
         if (!parts.calls().isEmpty()) {
             ArrayNode toolCalls = message.putArray("tool_calls");
             for (int p = 0; p < parts.calls().size(); p++) {

@@ -91,6 +91,9 @@ final class GeminiStreamTranslator implements StreamTranslator {
         ObjectNode delta = started.add(index)
                 ? OpenAiChunks.openingDelta(json, parts.text() != null || parts.calls().isEmpty())
                 : json.createObjectNode();
+        if (parts.thoughts() != null && !parts.thoughts().isEmpty()) {
+            delta.put("reasoning_content", parts.thoughts());
+        }
         if (parts.text() != null) {
             delta.put("content", parts.text());
         }

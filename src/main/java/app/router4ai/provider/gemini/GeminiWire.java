@@ -49,7 +49,7 @@ public class GeminiWire implements WireAdapter {
     @Override
     public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
         String model = deployment.model().providerModel();
-        ObjectNode body = requests.map(request, model);
+        ObjectNode body = requests.map(request, model, deployment.model().reasoning());
         String url = deployment.provider().baseUrl() + "/v1beta/models/" + model
                 + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
         return UpstreamRequest.ofJson(json, url,

@@ -33,7 +33,9 @@ public class OpenAiWire implements WireAdapter {
 
     @Override
     public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
-        return post("/chat/completions", request, deployment, stream);
+        ObjectNode body = body(request, deployment, stream);
+        OpenAiReasoning.apply(request, body, deployment.model().reasoning());
+        return send("/chat/completions", body, deployment, stream);
     }
 
     /** Embeddings, legacy completions and moderations: OpenAI's own endpoints, the body as the client sent it. */
@@ -61,6 +63,10 @@ public class OpenAiWire implements WireAdapter {
     }
 
     private UpstreamRequest post(String path, ObjectNode request, Deployment deployment, boolean stream) {
+        return send(path, body(request, deployment, stream), deployment, stream);
+    }
+
+    private ObjectNode body(ObjectNode request, Deployment deployment, boolean stream) {
         // A shallow copy: top-level fields are ours to change, everything nested is shared, not copied.
         ObjectNode body = json.createObjectNode();
         body.setAll(request);
@@ -72,6 +78,10 @@ public class OpenAiWire implements WireAdapter {
             }
             body.set("stream_options", options.put("include_usage", true));
         }
+        return body;
+    }
+
+    private UpstreamRequest send(String path, ObjectNode body, Deployment deployment, boolean stream) {
         return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + path,
                 Map.of("Authorization", "Bearer " + deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream)),
                 body);

@@ -1,0 +1,41 @@
+package app.router4ai.provider.openai;
+
+import app.router4ai.provider.Reasoning;
+import app.router4ai.routing.ReasoningMap;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A request's reasoning for an OpenAI-format provider, by the model's {@link ReasoningMap}:
+ * <ul>
+ *   <li>{@code effort} (OpenAI's o-series and GPT-5): {@code reasoning_effort} with the model's value for the effort,
+ *       also when the client sent OpenRouter's {@code reasoning} object, which OpenAI would refuse as unknown;</li>
+ *   <li>{@code model} (DeepSeek): the reasoning model ({@code deepseek-reasoner}) answers instead; it takes no effort;</li>
+ *   <li>no reasoning: both fields are left out, as OpenAI refuses {@code reasoning_effort} for models without it.</li>
+ * </ul>
+ * The answer needs nothing: DeepSeek's {@code reasoning_content} and OpenAI's {@code reasoning_tokens} already
+ * have the canonical names.
+ */
+final class OpenAiReasoning {
+
+    private OpenAiReasoning() {
+    }
+
+    static void apply(ObjectNode request, ObjectNode body, ReasoningMap map) {
+        Reasoning asked = Reasoning.of(request);
+        body.remove(Reasoning.EFFORT_FIELD);
+        body.remove(Reasoning.OBJECT_FIELD);
+        if (asked == null) {
+            return;
+        }
+        switch (map.control()) {
+            case MODEL -> body.put("model", map.model());
+            case EFFORT -> {
+                String value = asked.valueIn(map);
+                body.put(Reasoning.EFFORT_FIELD, value != null ? value : asked.effort());
+            }
+            default -> {
+                // a model that does not reason (or whose control belongs to another wire): the request goes without
+            }
+        }
+    }
+}
