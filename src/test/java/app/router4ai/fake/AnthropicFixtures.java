@@ -4,6 +4,7 @@ import static app.router4ai.fake.FixtureJson.JSON;
 import static app.router4ai.fake.FixtureJson.read;
 import static app.router4ai.fake.FixtureJson.write;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -49,6 +50,62 @@ public final class AnthropicFixtures {
         message.withArray("content").addObject().put("type", "tool_use").put("id", toolUseId).put("name", name)
                 .set("input", read(inputJson));
         return write(message);
+    }
+
+    /**
+     * An answer with extended thinking that calls one tool: a signed thinking block, a redacted_thinking block (its
+     * data encrypted), then the tool_use block, as the extended-thinking reference shows a tool-use turn.
+     */
+    public static String thinkingToolUseMessage(String id, String model, String thinking, String signature, String redactedData,
+                                                String toolUseId, String name, String inputJson, int inputTokens, int outputTokens) {
+        ObjectNode message = message(id, model, "tool_use", inputTokens, outputTokens);
+        ArrayNode content = message.withArray("content");
+        content.addObject().put("type", "thinking").put("thinking", thinking).put("signature", signature);
+        content.addObject().put("type", "redacted_thinking").put("data", redactedData);
+        content.addObject().put("type", "tool_use").put("id", toolUseId).put("name", name).set("input", read(inputJson));
+        return write(message);
+    }
+
+    /** A finished text answer after a signed thinking block. */
+    public static String thinkingTextMessage(String id, String model, String thinking, String signature, String text,
+                                             int inputTokens, int outputTokens) {
+        ObjectNode message = message(id, model, "end_turn", inputTokens, outputTokens);
+        message.withArray("content").addObject().put("type", "thinking").put("thinking", thinking).put("signature", signature);
+        message.withArray("content").addObject().put("type", "text").put("text", text);
+        return write(message);
+    }
+
+    /**
+     * A streamed answer with extended thinking: a thinking block (content_block_start with empty thinking and
+     * signature, thinking_delta pieces, one signature_delta), a redacted_thinking block (whole in its start), then
+     * a text block in the given pieces.
+     */
+    public static String thinkingTextStream(String id, String model, List<String> thinkingPieces, String signature,
+                                            String redactedData, List<String> textPieces, int inputTokens, int outputTokens) {
+        StringBuilder sse = new StringBuilder(messageStart(id, model, inputTokens));
+        sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}"));
+        for (String piece : thinkingPieces) {
+            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            delta.putObject("delta").put("type", "thinking_delta").put("thinking", piece);
+            sse.append(event("content_block_delta", write(delta)));
+        }
+        ObjectNode sign = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+        sign.putObject("delta").put("type", "signature_delta").put("signature", signature);
+        sse.append(event("content_block_delta", write(sign)));
+        sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+        ObjectNode redacted = JSON.createObjectNode().put("type", "content_block_start").put("index", 1);
+        redacted.putObject("content_block").put("type", "redacted_thinking").put("data", redactedData);
+        sse.append(event("content_block_start", write(redacted)));
+        sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"));
+        sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":2,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+        for (String piece : textPieces) {
+            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 2);
+            delta.putObject("delta").put("type", "text_delta").put("text", piece);
+            sse.append(event("content_block_delta", write(delta)));
+        }
+        sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":2}"));
+        return sse.append(messageEnd("end_turn", outputTokens)).toString();
     }
 
     /** The answer of {@code POST /v1/messages/count_tokens}. */

@@ -28,6 +28,35 @@ public final class DeepSeekFixtures {
         return write(body);
     }
 
+    /**
+     * An answer of {@code deepseek-reasoner}: the chain of thought as {@code reasoning_content} beside the content,
+     * its tokens as {@code completion_tokens_details.reasoning_tokens} (part of completion_tokens).
+     */
+    public static String reasonerCompletion(String content, String reasoning, int promptTokens, int completionTokens,
+                                             int reasoningTokens) {
+        ObjectNode body = (ObjectNode) FixtureJson.read(completion("deepseek-reasoner", content, promptTokens, completionTokens));
+        ((ObjectNode) body.at("/choices/0/message")).put("reasoning_content", reasoning);
+        ((ObjectNode) body.get("usage")).putObject("completion_tokens_details").put("reasoning_tokens", reasoningTokens);
+        return write(body);
+    }
+
+    /** A streamed {@code deepseek-reasoner} answer: reasoning_content deltas (content null) first, then the content. */
+    public static List<String> reasonerStreamEvents(List<String> reasoning, List<String> pieces, int promptTokens,
+                                                    int completionTokens) {
+        List<String> events = new ArrayList<>(streamEvents("deepseek-reasoner", pieces, promptTokens, completionTokens));
+        List<String> thoughts = new ArrayList<>();
+        for (String piece : reasoning) {
+            ObjectNode chunk = chunk("deepseek-reasoner");
+            ObjectNode choice = chunk.withArray("choices").addObject().put("index", 0);
+            choice.putObject("delta").putNull("content").put("reasoning_content", piece);
+            choice.putNull("finish_reason").putNull("logprobs");
+            chunk.putNull("usage");
+            thoughts.add(event(chunk));
+        }
+        events.addAll(1, thoughts);
+        return events;
+    }
+
     /** A streamed answer, one chunk per piece; the finish chunk carries the usage; then [DONE]. */
     public static List<String> streamEvents(String model, List<String> pieces, int promptTokens, int completionTokens) {
         List<String> events = new ArrayList<>();
