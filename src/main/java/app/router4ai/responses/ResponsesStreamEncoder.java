@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A streamed answer as the Responses API's events, each with its {@code sequence_number}, in the order the
  * official SDKs' stream helpers check: {@code response.created}, {@code response.in_progress}; per output item
- * {@code response.output_item.added}, then for the assistant's text {@code response.content_part.added} and
+ * {@code response.output_item.added}, then for the model's thinking a reasoning item's summary
+ * ({@code response.reasoning_summary_part.added}, {@code response.reasoning_summary_text.delta}s), for the assistant's text {@code response.content_part.added} and
  * {@code response.output_text.delta}s (or {@code response.refusal.delta}s), for a function call
  * {@code response.function_call_arguments.delta}s; when the provider finishes, every open item is closed
  * ({@code .done} events, {@code response.output_item.done} with the whole item) and the stream ends with
@@ -38,6 +39,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
         final String flatName;
         final StringBuilder text = new StringBuilder();
         String partType;        // the message's content part: output_text or refusal (null until one starts)
+        boolean reasoning;      // a reasoning item: its text is the summary
         boolean open = true;
 
         Item(int outputIndex, String id, String callId, String flatName) {
@@ -59,6 +61,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
     private final List<Item> items = new ArrayList<>();
     private final Map<Integer, Item> callsByIndex = new LinkedHashMap<>();
     private Item message;
+    private Item thinking;
     private int sequence;
     private boolean started;
     private String finishReason;
@@ -79,6 +82,9 @@ final class ResponsesStreamEncoder implements StreamEncoder {
                 continue;   // the Responses API has one answer; the parser never asks for more
             }
             JsonNode delta = choice.path("delta");
+            if (!delta.path("reasoning_content").asText("").isEmpty()) {
+                reasoningDelta(delta.get("reasoning_content").asText(), out);
+            }
             if (!delta.path("content").asText("").isEmpty()) {
                 textDelta("output_text", delta.get("content").asText(), out);
             }
@@ -138,7 +144,38 @@ final class ResponsesStreamEncoder implements StreamEncoder {
         event("response.in_progress", lifecycle(response), out);
     }
 
+    /**
+     * The model's thinking as a reasoning item's summary ({@code response.reasoning_summary_part.added},
+     * {@code response.reasoning_summary_text.delta}s), closed when the answer's text or first call starts.
+     */
+    private void reasoningDelta(String delta, ByteArrayOutputStream out) throws IOException {
+        if (thinking == null) {
+            thinking = new Item(items.size(), ResponseIds.reasoning(), null, null);
+            thinking.reasoning = true;
+            items.add(thinking);
+            itemEvent("response.output_item.added", thinking, reasoningItem(thinking), out);
+            ObjectNode added = itemScoped(thinking).put("summary_index", 0);
+            added.putObject("part").put("type", "summary_text").put("text", "");
+            event("response.reasoning_summary_part.added", added, out);
+        }
+        if (thinking.open) {
+            thinking.text.append(delta);
+            event("response.reasoning_summary_text.delta", itemScoped(thinking).put("summary_index", 0).put("delta", delta), out);
+        }
+    }
+
+    private ObjectNode reasoningItem(Item item) {
+        ObjectNode summary = ResponseItems.reasoning(json, item.id, item.text.toString());
+        if (item.text.isEmpty()) {
+            summary.putArray("summary");
+        }
+        return summary;
+    }
+
     private void textDelta(String partType, String delta, ByteArrayOutputStream out) throws IOException {
+        if (thinking != null) {
+            close(thinking, "completed", out);
+        }
         if (message == null || !message.open) {
             message = new Item(items.size(), ResponseIds.message(), null, null);
             items.add(message);
@@ -166,6 +203,9 @@ final class ResponsesStreamEncoder implements StreamEncoder {
         int index = toolCall.path("index").asInt(callsByIndex.size());
         Item item = callsByIndex.get(index);
         if (item == null) {
+            if (thinking != null) {
+                close(thinking, "completed", out);
+            }
             if (message != null && message.open) {
                 close(message, "completed", out);
             }
@@ -189,6 +229,14 @@ final class ResponsesStreamEncoder implements StreamEncoder {
             return;
         }
         item.open = false;
+        if (item.reasoning) {
+            event("response.reasoning_summary_text.done", itemScoped(item).put("summary_index", 0).put("text", item.text.toString()), out);
+            ObjectNode partDone = itemScoped(item).put("summary_index", 0);
+            partDone.putObject("part").put("type", "summary_text").put("text", item.text.toString());
+            event("response.reasoning_summary_part.done", partDone, out);
+            itemEvent("response.output_item.done", item, reasoningItem(item), out);
+            return;
+        }
         if (item.isCall()) {
             event("response.function_call_arguments.done", itemScoped(item).put("name", request.function(item.flatName).name())
                     .put("arguments", item.text.toString()), out);
@@ -218,7 +266,8 @@ final class ResponsesStreamEncoder implements StreamEncoder {
     private ArrayNode output(String status) {
         ArrayNode output = json.createArrayNode();
         for (Item item : items) {
-            output.add(item.isCall() ? callItem(item, "completed", item.text.toString()) : messageItem(item, status));
+            output.add(item.reasoning ? reasoningItem(item)
+                    : item.isCall() ? callItem(item, "completed", item.text.toString()) : messageItem(item, status));
         }
         return output;
     }
@@ -239,7 +288,7 @@ final class ResponsesStreamEncoder implements StreamEncoder {
 
     private String messageText() {
         StringBuilder text = new StringBuilder();
-        items.stream().filter(i -> !i.isCall() && "output_text".equals(i.partType)).forEach(i -> text.append(i.text));
+        items.stream().filter(i -> !i.isCall() && !i.reasoning && "output_text".equals(i.partType)).forEach(i -> text.append(i.text));
         return text.toString();
     }
 

@@ -245,6 +245,22 @@ class ReasoningE2ETest extends ProviderE2ETest {
         assertThat(joined(chunks, "content")).isEqualTo("9.9 is larger");
     }
 
+    @Test
+    void anthropicThinkingOnTheMessagesApiBecomesTheTargetsReasoningAndComesBackAsAThinkingBlock() {
+        DEEPSEEK.enqueue(FakeResponse.json(200, DeepSeekFixtures.reasonerCompletion("9.9", "Compare decimals.", 20, 300, 280)));
+
+        HttpResponse<String> response = send("POST", "/v1/messages", "Bearer " + tenant.key(), """
+                {"model":"deepseek:deepseek-chat","max_tokens":4096,"thinking":{"type":"enabled","budget_tokens":2048},
+                 "messages":[{"role":"user","content":"9.11 or 9.9?"}]}""", "anthropic-version", "2023-06-01");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(DEEPSEEK.last().json().path("model").asText()).isEqualTo("deepseek-reasoner");
+        JsonNode content = readJson(response.body()).get("content");
+        assertThat(content.get(0).path("type").asText()).isEqualTo("thinking");
+        assertThat(content.get(0).path("thinking").asText()).isEqualTo("Compare decimals.");
+        assertThat(content.get(1).path("text").asText()).isEqualTo("9.9");
+    }
+
     // ---- the Responses API ------------------------------------------------------------------------------------
 
     @Test
@@ -264,6 +280,29 @@ class ReasoningE2ETest extends ProviderE2ETest {
                 "[{\"type\":\"summary_text\",\"text\":\"Short question, short answer.\"}]"));
         assertThat(output.get(1).path("type").asText()).isEqualTo("message");
         assertThat(readJson(response.body()).path("output_text").asText()).isEqualTo("Hi!");
+    }
+
+    @Test
+    void aStreamedResponseSummarisesClaudesThinkingInAReasoningItemBeforeTheMessage() {
+        ANTHROPIC.enqueue(FakeResponse.sseText(AnthropicFixtures.thinkingTextStream("msg_resp2", "claude-sonnet-4-6",
+                List.of("Let me ", "think."), SIGNATURE, REDACTED, List.of("Hi", "!"), 15, 40)));
+
+        HttpResponse<String> response = send("POST", "/v1/responses", "Bearer " + tenant.key(),
+                "{\"model\":\"anthropic:claude-sonnet-4-6\",\"input\":\"Hi\",\"stream\":true,\"reasoning\":{\"effort\":\"low\"}}");
+
+        List<SseLines.Event> events = SseLines.events(response.body());
+        List<String> names = events.stream().map(SseLines.Event::name).toList();
+        assertThat(names).containsSubsequence("response.output_item.added", "response.reasoning_summary_part.added",
+                "response.reasoning_summary_text.delta", "response.reasoning_summary_text.done",
+                "response.reasoning_summary_part.done", "response.output_item.done", "response.output_item.added",
+                "response.output_text.delta", "response.completed");
+        assertThat(events.stream().filter(e -> e.name().equals("response.reasoning_summary_text.delta"))
+                .map(e -> readJson(e.data()).path("delta").asText())).containsExactly("Let me ", "think.");
+        JsonNode completed = readJson(events.getLast().data()).get("response");
+        assertThat(completed.at("/output/0/type").asText()).isEqualTo("reasoning");
+        assertThat(completed.at("/output/0/summary/0/text").asText()).isEqualTo("Let me think.");
+        assertThat(completed.at("/output/1/content/0/text").asText()).isEqualTo("Hi!");
+        assertThat(completed.path("output_text").asText()).isEqualTo("Hi!");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -85,11 +85,7 @@ public final class AnthropicFixtures {
         StringBuilder sse = new StringBuilder(messageStart(id, model, inputTokens));
         sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
                 + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}"));
-        for (String piece : thinkingPieces) {
-            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
-            delta.putObject("delta").put("type", "thinking_delta").put("thinking", piece);
-            sse.append(event("content_block_delta", write(delta)));
-        }
+        sse.append(deltas(0, "thinking_delta", "thinking", thinkingPieces));
         ObjectNode sign = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
         sign.putObject("delta").put("type", "signature_delta").put("signature", signature);
         sse.append(event("content_block_delta", write(sign)));
@@ -99,11 +95,7 @@ public final class AnthropicFixtures {
         sse.append(event("content_block_start", write(redacted)));
         sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"));
         sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":2,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
-        for (String piece : textPieces) {
-            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 2);
-            delta.putObject("delta").put("type", "text_delta").put("text", piece);
-            sse.append(event("content_block_delta", write(delta)));
-        }
+        sse.append(deltas(2, "text_delta", "text", textPieces));
         sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":2}"));
         return sse.append(messageEnd("end_turn", outputTokens)).toString();
     }
@@ -131,11 +123,7 @@ public final class AnthropicFixtures {
         StringBuilder sse = new StringBuilder(messageStart(id, model, inputTokens));
         sse.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
         sse.append(event("ping", "{\"type\":\"ping\"}"));
-        for (String piece : pieces) {
-            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
-            delta.putObject("delta").put("type", "text_delta").put("text", piece);
-            sse.append(event("content_block_delta", write(delta)));
-        }
+        sse.append(deltas(0, "text_delta", "text", pieces));
         sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
         return sse.append(messageEnd(stopReason, outputTokens)).toString();
     }
@@ -172,6 +160,17 @@ public final class AnthropicFixtures {
 
     public static String event(String name, String data) {
         return "event: " + name + "\ndata: " + data + "\n\n";
+    }
+
+    /** One content_block_delta event per piece, of the given delta type, for the block at {@code index}. */
+    private static String deltas(int index, String type, String field, List<String> pieces) {
+        StringBuilder sse = new StringBuilder();
+        for (String piece : pieces) {
+            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
+            delta.putObject("delta").put("type", type).put(field, piece);
+            sse.append(event("content_block_delta", write(delta)));
+        }
+        return sse.toString();
     }
 
     private static String messageStart(String id, String model, int inputTokens) {

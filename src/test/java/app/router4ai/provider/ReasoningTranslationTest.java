@@ -203,6 +203,22 @@ class ReasoningTranslationTest {
         assertThat(send(openAi, "deepseek-chat", map, "\"reasoning_effort\":\"none\"").path("model").asText()).isEqualTo("deepseek-chat");
     }
 
+    @Test
+    void reasoningFieldsOfAnEarlierAnswerAreSentBackOnlyWhereTheProviderTakesThem() {
+        String history = """
+                "messages":[{"role":"user","content":"Hi"},
+                  {"role":"assistant","content":"Hello","reasoning_content":"Greet back.","reasoning":"Greet back.",
+                   "reasoning_details":[{"type":"reasoning.text","text":"Greet back.","format":"anthropic-claude-v1","index":0}]},
+                  {"role":"user","content":"Again"}]""";
+
+        JsonNode toOpenAi = send(openAi, "o4-mini", "true", history);
+        assertJson(parse("{\"role\":\"assistant\",\"content\":\"Hello\"}"), toOpenAi.at("/messages/1"));
+
+        JsonNode toDeepSeek = send(openAi, "deepseek-chat", "{\"control\":\"model\",\"model\":\"deepseek-reasoner\"}", history);
+        assertJson(parse("{\"role\":\"assistant\",\"content\":\"Hello\",\"reasoning_content\":\"Greet back.\"}"),
+                toDeepSeek.at("/messages/1"));
+    }
+
     // ---- the routing file --------------------------------------------------------------------------------
 
     @Test

@@ -2,7 +2,10 @@ package app.router4ai.provider.openai;
 
 import app.router4ai.provider.Reasoning;
 import app.router4ai.routing.ReasoningMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * A request's reasoning for an OpenAI-format provider, by the model's {@link ReasoningMap}:
@@ -13,7 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>no reasoning: both fields are left out, as OpenAI refuses {@code reasoning_effort} for models without it.</li>
  * </ul>
  * The answer needs nothing: DeepSeek's {@code reasoning_content} and OpenAI's {@code reasoning_tokens} already
- * have the canonical names.
+ * have the canonical names. Assistant messages sent back lose the reasoning fields the router adds for other clients
+ * ({@code reasoning}, {@code reasoning_details}), which OpenAI refuses as unknown; {@code reasoning_content} stays only
+ * for a model that reasons through another model (DeepSeek's reasoner wants it back in a tool-call turn).
  */
 final class OpenAiReasoning {
 
@@ -21,6 +26,8 @@ final class OpenAiReasoning {
     }
 
     static void apply(ObjectNode request, ObjectNode body, ReasoningMap map) {
+        withoutReasoningFields(body, map.control() == ReasoningMap.Control.MODEL
+                ? List.of("reasoning", "reasoning_details") : List.of("reasoning", "reasoning_details", "reasoning_content"));
         Reasoning asked = Reasoning.of(request);
         body.remove(Reasoning.EFFORT_FIELD);
         body.remove(Reasoning.OBJECT_FIELD);
@@ -37,5 +44,22 @@ final class OpenAiReasoning {
                 // a model that does not reason (or whose control belongs to another wire): the request goes without
             }
         }
+    }
+
+    /** The messages without {@code fields} on assistant turns; copies only what changes (the client's body stays as sent). */
+    private static void withoutReasoningFields(ObjectNode body, List<String> fields) {
+        if (!(body.get("messages") instanceof ArrayNode messages)
+                || !messages.valueStream().anyMatch(m -> fields.stream().anyMatch(m::has))) {
+            return;
+        }
+        ArrayNode copy = body.arrayNode();
+        for (JsonNode message : messages) {
+            if (message instanceof ObjectNode object && fields.stream().anyMatch(object::has)) {
+                copy.add(object.deepCopy().remove(fields));
+            } else {
+                copy.add(message);
+            }
+        }
+        body.set("messages", copy);
     }
 }
