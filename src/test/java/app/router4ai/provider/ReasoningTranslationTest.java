@@ -219,6 +219,19 @@ class ReasoningTranslationTest {
                 toDeepSeek.at("/messages/1"));
     }
 
+    @Test
+    void claudesCacheMarksAreLeftOutForOpenAiFormatProvidersWhichCacheByThemselves() {
+        JsonNode body = send(openAi, "gpt-4o-mini", null, """
+                "messages":[{"role":"system","content":[{"type":"text","text":"Manual","cache_control":{"type":"ephemeral"}}]},
+                            {"role":"user","content":"Hi","cache_control":{"type":"ephemeral"}}],
+                "tools":[{"type":"function","function":{"name":"f"},"cache_control":{"type":"ephemeral"}}]""");
+
+        assertJson(parse("""
+                [{"role":"system","content":[{"type":"text","text":"Manual"}]},{"role":"user","content":"Hi"}]"""),
+                body.get("messages"));
+        assertJson(parse("[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]"), body.get("tools"));
+    }
+
     // ---- the routing file --------------------------------------------------------------------------------
 
     @Test

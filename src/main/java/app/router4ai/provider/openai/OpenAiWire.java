@@ -35,6 +35,7 @@ public class OpenAiWire implements WireAdapter {
     public UpstreamRequest request(ObjectNode request, Deployment deployment, boolean stream) {
         ObjectNode body = body(request, deployment, stream);
         OpenAiReasoning.apply(request, body, deployment.model().reasoning());
+        OpenAiCacheMarks.strip(body);
         return send("/chat/completions", body, deployment, stream);
     }
 
