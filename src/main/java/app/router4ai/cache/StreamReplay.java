@@ -25,6 +25,11 @@ final class StreamReplay {
             JsonNode message = choice.path("message");
             ObjectNode content = chunk(completion, json, index);
             ObjectNode delta = ((ObjectNode) content.get("choices").get(0)).putObject("delta").put("role", "assistant");
+            for (String reasoning : new String[] {"reasoning_content", "reasoning_details"}) {
+                if (message.hasNonNull(reasoning)) {
+                    delta.set(reasoning, message.get(reasoning));
+                }
+            }
             if (message.hasNonNull("content")) {
                 delta.put("content", message.get("content").asText());
             }

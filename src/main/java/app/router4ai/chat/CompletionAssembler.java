@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Rebuilds the {@code chat.completion} a stream amounted to, from its OpenAI chunks: content and
- * refusal text joined, tool calls joined by index, finish reasons, usage. Used to cache streamed answers.
+ * refusal text joined, reasoning ({@code reasoning_content} joined, {@code reasoning_details} pieces kept in order),
+ * tool calls joined by index, finish reasons, usage. Used to cache streamed answers.
  */
 public final class CompletionAssembler {
 
@@ -20,6 +21,8 @@ public final class CompletionAssembler {
 
     private static final class Choice {
         final StringBuilder content = new StringBuilder();
+        StringBuilder reasoning;
+        ArrayNode reasoningDetails;
         final Map<Integer, ObjectNode> toolCalls = new TreeMap<>();
         final Map<Integer, StringBuilder> arguments = new TreeMap<>();
         String finishReason;
@@ -51,6 +54,14 @@ public final class CompletionAssembler {
                 choice.content.append(delta.get("content").asText());
                 choice.sawContent = true;
             }
+            if (delta.hasNonNull("reasoning_content")) {
+                choice.reasoning = choice.reasoning == null ? new StringBuilder() : choice.reasoning;
+                choice.reasoning.append(delta.get("reasoning_content").asText());
+            }
+            if (delta.path("reasoning_details").isArray()) {
+                choice.reasoningDetails = choice.reasoningDetails == null ? json.createArrayNode() : choice.reasoningDetails;
+                choice.reasoningDetails.addAll((ArrayNode) delta.get("reasoning_details"));
+            }
             for (JsonNode call : delta.path("tool_calls")) {
                 int index = call.path("index").asInt(0);
                 ObjectNode toolCall = choice.toolCalls.computeIfAbsent(index, i -> json.createObjectNode());
@@ -80,6 +91,12 @@ public final class CompletionAssembler {
                 message.put("content", choice.content.toString());
             } else {
                 message.putNull("content");
+            }
+            if (choice.reasoning != null) {
+                message.put("reasoning_content", choice.reasoning.toString());
+            }
+            if (choice.reasoningDetails != null) {
+                message.set("reasoning_details", choice.reasoningDetails);
             }
             if (!choice.toolCalls.isEmpty()) {
                 ArrayNode calls = message.putArray("tool_calls");

@@ -211,6 +211,26 @@ class ReasoningE2ETest extends ProviderE2ETest {
         assertThat(ANTHROPIC.received()).extracting(r -> r.json().at("/thinking/budget_tokens").asInt()).containsExactly(4096, 24576);
     }
 
+    @Test
+    void aCachedAnswerKeepsItsReasoningWhenReplayedPlainOrStreamed() {
+        ANTHROPIC.enqueue(FakeResponse.sseText(AnthropicFixtures.thinkingTextStream("msg_cached", "claude-haiku-4-5",
+                List.of("Let me ", "think."), SIGNATURE, REDACTED, List.of("Four", "."), 20, 90)));
+        String body = "{\"model\":\"anthropic:claude-haiku-4-5\",\"temperature\":0,\"reasoning_effort\":\"low\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Cached thinking " + tenant.keyId() + "\"}]";
+
+        List<JsonNode> fresh = chunksOf(chat(tenant.key(), body + ",\"stream\":true}"));
+        HttpResponse<String> replayed = chat(tenant.key(), body + ",\"stream\":true}");
+        JsonNode plain = readJson(chat(tenant.key(), body + "}").body());
+
+        assertThat(joined(fresh, "reasoning_content")).isEqualTo("Let me think.");
+        assertThat(replayed.headers().firstValue("x-ram-cache")).contains("hit");
+        assertThat(joined(chunksOf(replayed), "reasoning_content")).isEqualTo("Let me think.");
+        assertThat(plain.at("/_ram/cache_hit").asBoolean()).isTrue();
+        assertThat(plain.at("/choices/0/message/reasoning_content").asText()).isEqualTo("Let me think.");
+        assertThat(plain.at("/choices/0/message/content").asText()).isEqualTo("Four.");
+        assertThat(ANTHROPIC.received()).hasSize(1);
+    }
+
     // ---- DeepSeek ---------------------------------------------------------------------------------------------
 
     @Test
