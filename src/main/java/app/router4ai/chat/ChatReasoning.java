@@ -36,16 +36,15 @@ final class ChatReasoning {
 
     /** Every choice's delta, in place; false when the chunk is left with nothing to say (then it is not sent). */
     boolean chunk(ObjectNode chunk) {
-        boolean emptied = false;
+        boolean onlyExcluded = false;
+        boolean sayable = chunk.path("choices").isEmpty() || chunk.hasNonNull("usage");
         for (JsonNode choice : chunk.path("choices")) {
-            if (choice.get("delta") instanceof ObjectNode delta && fields(delta) && delta.isEmpty()
-                    && !choice.hasNonNull("finish_reason")) {
-                emptied = true;
-            } else {
-                return true;
-            }
+            boolean had = choice.get("delta") instanceof ObjectNode delta && fields(delta);
+            boolean empty = choice.path("delta").isEmpty() && !choice.hasNonNull("finish_reason");
+            onlyExcluded |= had && empty;
+            sayable |= !empty;
         }
-        return !emptied || chunk.hasNonNull("usage");
+        return sayable || !onlyExcluded;
     }
 
     /** Whether the message or delta had reasoning. */
