@@ -5,6 +5,7 @@ import static app.router4ai.fake.FixtureJson.read;
 import static app.router4ai.fake.FixtureJson.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -42,6 +43,28 @@ public final class GeminiFixtures {
                 .put("thoughtsTokenCount", thoughtTokens)
                 .put("totalTokenCount", promptTokens + candidateTokens + thoughtTokens);
         return write(response);
+    }
+
+    /**
+     * A thinking model's answer asked to include its thoughts: a thought-summary part ({@code thought: true}) before
+     * the text, the thought tokens as thoughtsTokenCount.
+     */
+    public static String thoughtTextResponse(String responseId, String modelVersion, String thought, String text,
+                                             int promptTokens, int candidateTokens, int thoughtTokens) {
+        ObjectNode response = response(responseId, modelVersion, JSON.createObjectNode().put("text", thought).put("thought", true),
+                "STOP", promptTokens, candidateTokens);
+        ((ArrayNode) response.at("/candidates/0/content/parts")).addObject().put("text", text);
+        ((ObjectNode) response.get("usageMetadata")).put("thoughtsTokenCount", thoughtTokens)
+                .put("totalTokenCount", promptTokens + candidateTokens + thoughtTokens);
+        return write(response);
+    }
+
+    /** A streamed answer with its thoughts: one event with the thought summary, then the text as {@link #textStream}. */
+    public static String thoughtTextStream(String responseId, String modelVersion, String thought, List<String> pieces,
+                                           int promptTokens, int candidateTokens) {
+        ObjectNode part = JSON.createObjectNode().put("text", thought).put("thought", true);
+        return event(response(responseId, modelVersion, part, null, promptTokens, 0))
+                + textStream(responseId, modelVersion, pieces, promptTokens, candidateTokens);
     }
 
     /** A candidate stopped by the safety filters: no content, finishReason SAFETY and the rating that tripped. */
