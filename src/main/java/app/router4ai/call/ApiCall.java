@@ -40,6 +40,7 @@ public final class ApiCall {
     private Deployment deployment;
     private java.util.Deque<Deployment> candidates = new java.util.ArrayDeque<>();
     private long attemptStartNanos;
+    private long ttftMs = -1;
     private int failovers;
     private String cacheKey;
     private ObjectNode cachedEntry;
@@ -228,6 +229,16 @@ public final class ApiCall {
 
     public long attemptStartNanos() {
         return attemptStartNanos;
+    }
+
+    /** The provider answered: for a stream its first byte arrived, else the whole answer did. */
+    public void firstByte() {
+        this.ttftMs = elapsedMs();
+    }
+
+    /** Time to the answer's first byte from the request's start, or -1 when no provider answered (a cache hit). */
+    public long ttftMs() {
+        return ttftMs;
     }
 
     /** Every candidate that did not answer, with why: the message of a 503 lists them. */

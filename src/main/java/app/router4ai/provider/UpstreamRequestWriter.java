@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the provider call from the client's request through the provider's wire adapter: passed through when
  * the provider speaks the surface's own format, else translated from the canonical request (its output limit
- * lowered to the model's). Headers are an allow-list: every header the client sent is dropped, and only what the
- * provider needs is set.
+ * lowered to the model's). Headers are an allow-list: every header the client sent is dropped but the W3C trace
+ * context, and only what the provider needs is set.
  */
 @Component
 public class UpstreamRequestWriter implements org.apache.camel.Processor {
@@ -34,7 +34,8 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
                             adapter.request(call.surface().operation(), call.request(), call.deployment(), call.stream());
                 };
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        // W3C trace context survives: with tracing on it names this attempt's span, else it is the client's own
+        message.removeHeaders("*", "traceparent", "tracestate");
         // The enum camel-http reads it as: a String "POST" went through Camel's slow enum type-converter
         // lookup on every call (Class.getInterfaces copies, ~40% of the router's allocated bytes under load).
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);

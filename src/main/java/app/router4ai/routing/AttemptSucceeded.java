@@ -22,6 +22,7 @@ public class AttemptSucceeded implements Processor {
     public void process(Exchange exchange) {
         ApiCall call = ApiCall.of(exchange);
         health.succeeded(call.deployment().providerName(), call.attemptStartNanos());
+        call.firstByte();
         exchange.setProperty(TRYING, false);
     }
 }
