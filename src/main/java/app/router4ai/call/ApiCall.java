@@ -41,6 +41,7 @@ public final class ApiCall {
     private java.util.Deque<Deployment> candidates = new java.util.ArrayDeque<>();
     private long attemptStartNanos;
     private long ttftMs = -1;
+    private String traceId;
     private int failovers;
     private String cacheKey;
     private ObjectNode cachedEntry;
@@ -239,6 +240,15 @@ public final class ApiCall {
     /** Time to the answer's first byte from the request's start, or -1 when no provider answered (a cache hit). */
     public long ttftMs() {
         return ttftMs;
+    }
+
+    /** The trace this request is part of when tracing is on, else null. */
+    public String traceId() {
+        return traceId;
+    }
+
+    public void traceId(String traceId) {
+        this.traceId = traceId;
     }
 
     /** Every candidate that did not answer, with why: the message of a 503 lists them. */

@@ -9,6 +9,7 @@ import app.router4ai.cache.CacheStore;
 import app.router4ai.call.ApiCall;
 import app.router4ai.provider.WireAdapter;
 import app.router4ai.provider.WireAdapters;
+import app.router4ai.telemetry.CallEnd;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -32,9 +33,10 @@ public class StreamMeter implements org.apache.camel.Processor {
     private final CacheStore cache;
     private final UsageRecorder recorder;
     private final OpenStreams openStreams;
+    private final CallEnd end;
 
     public StreamMeter(WireAdapters adapters, ApiFormats formats, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
-                       CacheStore cache, UsageRecorder recorder, OpenStreams openStreams) {
+                       CacheStore cache, UsageRecorder recorder, OpenStreams openStreams, CallEnd end) {
         this.adapters = adapters;
         this.formats = formats;
         this.json = json;
@@ -43,6 +45,7 @@ public class StreamMeter implements org.apache.camel.Processor {
         this.cache = cache;
         this.recorder = recorder;
         this.openStreams = openStreams;
+        this.end = end;
     }
 
     @Override
@@ -85,6 +88,7 @@ public class StreamMeter implements org.apache.camel.Processor {
             recorder.record(finished);
         } finally {
             openStreams.billed();
+            end.streamEnded(finished);
         }
     }
 }
