@@ -84,6 +84,6 @@ public class CallEnd extends SynchronizationAdapter {
     /** The current span's trace id while a sampled trace is being recorded, else null (tracing off costs nothing). */
     private static String traceId() {
         SpanContext context = Span.current().getSpanContext();
-        return context.isValid() ? context.getTraceId() : null;
+        return context.isValid() && context.isSampled() ? context.getTraceId() : null;
     }
 }

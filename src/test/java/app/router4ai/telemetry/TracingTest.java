@@ -7,7 +7,9 @@ import app.router4ai.fake.FakeProvider;
 import app.router4ai.fake.FakeResponse;
 import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderHealth;
+import app.router4ai.support.LogCapture;
 import app.router4ai.support.RouterTest;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -60,6 +62,7 @@ class TracingTest extends RouterTest {
         registry.add("otel.exporter.otlp.protocol", () -> "http/protobuf");
         registry.add("otel.bsp.schedule.delay", () -> "100");
         registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
+        registry.add("router.access-log.enabled", () -> "true");
     }
 
     @BeforeEach
@@ -74,9 +77,16 @@ class TracingTest extends RouterTest {
         TenantKey tenant = newTenantKey();
         OPENAI.enqueue(FakeResponse.json(503, OpenAiFixtures.error("upstream trouble", "server_error", null, null)));
 
-        HttpResponse<String> response = chat(tenant.key(),
-                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}",
-                "traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-01");
+        HttpResponse<String> response;
+        List<ILoggingEvent> logged;
+        try (LogCapture logs = new LogCapture()) {
+            response = chat(tenant.key(),
+                    "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}",
+                    "traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-01");
+            await().atMost(Duration.ofSeconds(15)).until(() -> logs.events().stream()
+                    .anyMatch(e -> e.getLoggerName().equals(AccessLog.LOGGER)));
+            logged = logs.events();
+        }
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode ram = readJson(response.body()).get("_ram");
@@ -135,6 +145,12 @@ class TracingTest extends RouterTest {
         String everything = SPANS.getFinishedSpanItems().toString();
         assertThat(everything).doesNotContain(tenant.key()).doesNotContain(OPENAI_KEY)
                 .doesNotContain("sk-test-deepseek-provider-secret").doesNotContain(PROMPT);
+
+        // the trace id is in the log lines written while the request was handled, and in its access-log line
+        assertThat(logged.stream().filter(e -> e.getLoggerName().endsWith("AttemptFailed")).findFirst().orElseThrow()
+                .getMDCPropertyMap()).containsEntry(CallEnd.MDC_TRACE_ID, TRACE_ID);
+        assertThat(logged.stream().filter(e -> e.getLoggerName().equals(AccessLog.LOGGER)).findFirst().orElseThrow()
+                .getFormattedMessage()).contains("\"trace_id\":\"" + TRACE_ID + "\"");
 
         // and they went out over OTLP/HTTP
         await().atMost(Duration.ofSeconds(20)).until(() -> !COLLECTOR.received().isEmpty());
