@@ -41,6 +41,7 @@ public final class ApiCall {
     private java.util.Deque<Deployment> candidates = new java.util.ArrayDeque<>();
     private long attemptStartNanos;
     private long ttftMs = -1;
+    private long answeredAttemptMs = -1;
     private String traceId;
     private int failovers;
     private String cacheKey;
@@ -235,6 +236,12 @@ public final class ApiCall {
     /** The provider answered: for a stream its first byte arrived, else the whole answer did. */
     public void firstByte() {
         this.ttftMs = elapsedMs();
+        this.answeredAttemptMs = (System.nanoTime() - attemptStartNanos) / 1_000_000;
+    }
+
+    /** How long the attempt that answered took to its first byte, or -1 when none did. */
+    public long answeredAttemptMs() {
+        return answeredAttemptMs;
     }
 
     /** Time to the answer's first byte from the request's start, or -1 when no provider answered (a cache hit). */

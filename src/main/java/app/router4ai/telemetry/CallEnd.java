@@ -1,6 +1,7 @@
 package app.router4ai.telemetry;
 
 import app.router4ai.call.ApiCall;
+import app.router4ai.requestlog.RequestLogWriter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import org.apache.camel.Exchange;
@@ -9,7 +10,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The end of an API request, once per request: the GenAI metrics and the access-log line. Registered on each
+ * The end of an API request, once per request: the GenAI metrics, the access-log line and the dashboard's request
+ * log. Registered on each
  * request's exchange when the call opens ({@link #opened}); a successful stream ends later than its exchange, when
  * its last event is written, and is finished from there ({@link #streamEnded}). While the request is handled, the
  * log lines of its thread carry {@code request_id} and, with tracing on, {@code trace_id} (MDC).
@@ -22,10 +24,12 @@ public class CallEnd extends SynchronizationAdapter {
 
     private final GenAiMetrics metrics;
     private final AccessLog accessLog;
+    private final RequestLogWriter requestLog;
 
-    CallEnd(GenAiMetrics metrics, AccessLog accessLog) {
+    CallEnd(GenAiMetrics metrics, AccessLog accessLog, RequestLogWriter requestLog) {
         this.metrics = metrics;
         this.accessLog = accessLog;
+        this.requestLog = requestLog;
     }
 
     /** The call was opened on this exchange: its ids into the log context, its end to be recorded. */
@@ -68,6 +72,7 @@ public class CallEnd extends SynchronizationAdapter {
     private void finished(ApiCall call, int status) {
         metrics.finished(call, status);
         accessLog.write(call, status, call.traceId());
+        requestLog.record(call, status, latencyMs(call));
     }
 
     /** Providers called, the answering one included (skipped candidates are not calls). */
