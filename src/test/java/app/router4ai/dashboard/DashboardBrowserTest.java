@@ -118,10 +118,11 @@ class DashboardBrowserTest extends RouterTest {
         JsonNode ram = completion._additionalProperties().get("_ram").convert(JsonNode.class);
         String requestId = ram.get("request_id").asText();
 
-        // The Usage page lists it with its _ram fields once the ledger has written it.
+        // The Usage page lists it with its _ram fields once the request log and the ledger have written it.
         open("/app/usage");
         new WebDriverWait(browser, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
-            if (!driver.findElements(By.cssSelector("tr[data-request-id='" + requestId + "']")).isEmpty()) {
+            if (!driver.findElements(By.cssSelector("tr[data-request-id='" + requestId + "']")).isEmpty()
+                    && "1".equals(driver.findElement(By.id("total-requests")).getText())) {
                 return true;
             }
             driver.navigate().refresh();
