@@ -139,7 +139,9 @@ class TracingTest extends RouterTest {
         // the steps worth seeing are spans of the same trace
         List<String> names = SPANS.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(TRACE_ID))
                 .map(SpanData::getName).toList();
-        assertThat(names).contains("auth-process", "quota-process", "rate-limit-process", "routing-process", "cache-lookup-process");
+        assertThat(names).as("and nothing else: no plumbing between routes, no span per processor")
+                .containsExactlyInAnyOrder("POST /v1/chat/completions", "auth-process", "quota-process", "rate-limit-process",
+                        "routing-process", "cache-lookup-process", "chat gpt-4o-mini", "chat deepseek-chat");
 
         // never a key, never the prompt
         String everything = SPANS.getFinishedSpanItems().toString();
@@ -155,6 +157,26 @@ class TracingTest extends RouterTest {
         // and they went out over OTLP/HTTP
         await().atMost(Duration.ofSeconds(20)).until(() -> !COLLECTOR.received().isEmpty());
         assertThat(COLLECTOR.received().get(0)).isEqualTo("POST /v1/traces application/x-protobuf");
+    }
+
+    @Test
+    void aStreamIsTracedToo() {
+        TenantKey tenant = newTenantKey();
+        HttpResponse<String> response = chat(tenant.key(),
+                "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).endsWith("data: [DONE]\n\n");
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+
+        SpanData server = await().atMost(Duration.ofSeconds(20)).until(() -> serverSpan(requestId), span -> span != null);
+        assertThat(server.getAttributes().get(AttributeKey.booleanKey("ram.stream"))).isTrue();
+        assertThat(server.getAttributes().get(AttributeKey.longKey("ram.ttft_ms"))).isNotNegative();
+        SpanData attempt = SPANS.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(server.getTraceId()) && span.getKind() == SpanKind.CLIENT)
+                .findFirst().orElseThrow();
+        assertThat(attempt.getName()).isEqualTo("chat gpt-4o-mini");
+        assertThat(attr(attempt, "ram.outcome")).isEqualTo("answered");
+        assertThat(OPENAI.last().headers().get("traceparent")).contains(attempt.getSpanId());
     }
 
     private static SpanData serverSpan(String requestId) {
