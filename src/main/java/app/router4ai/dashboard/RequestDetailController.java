@@ -46,8 +46,13 @@ class RequestDetailController {
         ram.put("request_id", r.requestId());
         if (r.failoverCount() > 0 || r.attempts().size() > 1) {
             ArrayNode attempts = ram.putArray("attempts");
-            r.attempts().forEach(a -> attempts.addObject().put("provider", a.provider()).put("model", a.model())
-                    .put("outcome", a.outcome()).put("ms", a.ms()).put("reason", a.reason()));
+            r.attempts().forEach(a -> {
+                ObjectNode attempt = attempts.addObject().put("provider", a.provider()).put("model", a.model())
+                        .put("outcome", a.outcome()).put("ms", a.ms());
+                if (a.reason() != null) {
+                    attempt.put("reason", a.reason());
+                }
+            });
         }
         return ram;
     }

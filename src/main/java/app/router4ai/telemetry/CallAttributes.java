@@ -32,7 +32,8 @@ final class CallAttributes {
     static void ofAttemptEnd(ApiCall call, Exchange exchange) {
         Span span = Span.current();
         Throwable failure = exchange.getException();
-        span.setAttribute("ram.attempt", call.attempts().size() + (failure == null ? 1 : 0));
+        // the candidate's place in the order (the ones before it were called and failed, or skipped)
+        span.setAttribute("ram.attempt", call.attempts().size() + 1);
         if (failure != null) {
             span.setAttribute(GenAi.ERROR_TYPE, failure instanceof ProviderFailure || failure instanceof java.io.IOException
                     ? ProviderFailure.from(call.deployment().providerName(), failure).kind() : failure.getClass().getSimpleName());

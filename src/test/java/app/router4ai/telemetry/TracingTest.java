@@ -121,10 +121,12 @@ class TracingTest extends RouterTest {
         assertThat(attr(failed, "error.type")).isEqualTo("http_5xx");
         assertThat(attr(failed, "ram.outcome")).isEqualTo("failed");
         assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(failed.getAttributes().get(AttributeKey.longKey("ram.attempt"))).isEqualTo(1L);
         SpanData answered = attempts.get(1);
         assertThat(answered.getName()).isEqualTo("chat deepseek-chat");
         assertThat(attr(answered, "gen_ai.provider.name")).isEqualTo("deepseek");
         assertThat(attr(answered, "ram.outcome")).isEqualTo("answered");
+        assertThat(answered.getAttributes().get(AttributeKey.longKey("ram.attempt"))).isEqualTo(2L);
         assertThat(attr(answered, "gen_ai.response.model")).isEqualTo("deepseek-chat");
         assertThat(attr(answered, "gen_ai.response.id")).isNotBlank();
         assertThat(answered.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons"))).containsExactly("stop");
