@@ -2,46 +2,18 @@ package app.router4ai.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.router4ai.billing.BillingRouterTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Budgets of keys and workspaces: a spent one is a 402 naming it and its reset, on every endpoint, with no
  * provider call; a stream already running finishes and is billed; a new period starts over.
  */
-@Import(BudgetsTest.Clocks.class)
-class BudgetsTest extends BillingRouterTest {
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
-
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    SpendBook book;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
+class BudgetsTest extends SpendRouterTest {
 
     @Test
     void aKeysTokenBudgetRefusesTheNextRequestWith402NamingItAndWhenItResetsWithoutCallingAProvider() {
@@ -190,10 +162,5 @@ class BudgetsTest extends BillingRouterTest {
 
         admin("DELETE", path, null, 204);
         assertThat(send("GET", path, "Bearer " + ADMIN_TOKEN, null).statusCode()).isEqualTo(404);
-    }
-
-    private long used(String keyId) {
-        Budget budget = book.budget(Budget.keySubject(keyId));
-        return book.status(budget).usedTokens();
     }
 }
