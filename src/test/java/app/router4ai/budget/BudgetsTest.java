@@ -163,4 +163,39 @@ class BudgetsTest extends SpendRouterTest {
         admin("DELETE", path, null, 204);
         assertThat(send("GET", path, "Bearer " + ADMIN_TOKEN, null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theUsageEndpointShowsTheCallersBudgetsWhatIsLeftAndUsagePerKey() {
+        TenantKey tenant = newTenantKey();
+        JsonNode second = admin("POST", "/admin/v1/tenants/" + tenant.tenantId() + "/keys", "{\"name\":\"second\"}", 201);
+        admin("PUT", "/admin/v1/keys/" + tenant.keyId() + "/budget", "{\"limit_tokens\":1000,\"period\":\"week\"}", 200);
+        admin("PUT", "/admin/v1/tenants/" + tenant.tenantId() + "/budget", "{\"limit_usd\":20,\"period\":\"month\"}", 200);
+        assertThat(chat(tenant.key(), HELLO).statusCode()).isEqualTo(200);
+        assertThat(chat(second.get("key").asText(), HELLO).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> rows(tenant.tenantId()) == 2 && used(tenant.keyId()) == 32);
+
+        JsonNode usage = readJson(send("GET", "/v1/usage?group_by=key", "Bearer " + tenant.key(), null).body());
+        assertThat(usage.get("budgets")).hasSize(2);
+        JsonNode keyBudget = usage.at("/budgets/0");
+        assertThat(keyBudget.get("scope").asText()).isEqualTo("key");
+        assertThat(keyBudget.get("period").asText()).isEqualTo("week");
+        assertThat(keyBudget.get("used_tokens").asLong()).isEqualTo(32);
+        assertThat(keyBudget.get("remaining_tokens").asLong()).isEqualTo(968);
+        JsonNode workspace = usage.at("/budgets/1");
+        assertThat(workspace.get("scope").asText()).isEqualTo("workspace");
+        assertThat(workspace.get("limit_usd").decimalValue()).isEqualByComparingTo("20");
+        assertThat(workspace.get("used_tokens").asLong()).isEqualTo(64);
+        assertThat(workspace.get("remaining_usd").decimalValue()).isLessThan(new java.math.BigDecimal("20"));
+        assertThat(usage.get("by_key")).hasSize(2);
+        assertThat(usage.at("/by_key/0/total_tokens").asLong()).isEqualTo(32);
+
+        JsonNode onlySecond = readJson(send("GET", "/v1/usage?key_id=" + second.get("id").asText(), "Bearer " + tenant.key(),
+                null).body());
+        assertThat(onlySecond.at("/total/requests").asLong()).isEqualTo(1);
+        HttpResponse<String> badGroup = send("GET", "/v1/usage?group_by=model", "Bearer " + tenant.key(), null);
+        assertThat(badGroup.statusCode()).isEqualTo(400);
+        assertThat(readJson(badGroup.body()).at("/error/param").asText()).isEqualTo("group_by");
+        HttpResponse<String> foreignKey = send("GET", "/v1/usage?key_id=someone-elses", "Bearer " + tenant.key(), null);
+        assertThat(readJson(foreignKey.body()).at("/error/param").asText()).isEqualTo("key_id");
+    }
 }
