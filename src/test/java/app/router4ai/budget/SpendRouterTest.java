@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Primary;
 
 /** The billing test router with a clock the test can move (budget periods, key expiry, tokens per minute). */
 @Import(SpendRouterTest.Clocks.class)
-abstract class SpendRouterTest extends BillingRouterTest {
+public abstract class SpendRouterTest extends BillingRouterTest {
 
     @TestConfiguration
-    static class Clocks {
+    public static class Clocks {
         @Bean
         @Primary
         MutableClock mutableClock() {
