@@ -63,7 +63,7 @@ public class ApiKeyAuthenticator implements Processor {
         }
         KeySettings own = settings.of(caller.keyId());
         if (own != null && own.expiresAt() != null && !clock.instant().isBefore(own.expiresAt())) {
-            throw new ApiError(401, "invalid_request_error", "key_expired", null, "This API key (" + redact(token)
+            throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "This API key (" + redact(token)
                     + ") expired at " + own.expiresAt() + ". Create a new key or extend it in the dashboard.", null);
         }
         usage.used(caller.keyId());
@@ -93,7 +93,7 @@ public class ApiKeyAuthenticator implements Processor {
             }
             if (stored.get().revoked()) {
                 // The secret is right: saying so tells nothing to someone without it, and tells its owner what happened.
-                throw new ApiError(401, "invalid_request_error", "key_revoked", null, "This API key ("
+                throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "This API key ("
                         + redact(key.fullKey()) + ") was revoked at " + stored.get().revokedAt()
                         + ". Use its replacement or create a new key in the dashboard.", null);
             }

@@ -65,14 +65,14 @@ class KeySettingsTest extends SpendRouterTest {
         HttpResponse<String> expired = chat(tenant.key(), HELLO);
         assertThat(expired.statusCode()).isEqualTo(401);
         JsonNode error = readJson(expired.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo("key_expired");
+        assertThat(error.get("code").asText()).isEqualTo("invalid_api_key");   // OpenAI's code, which clients know
         assertThat(error.get("message").asText()).contains("expired at " + expiry);
 
         TenantKey other = newTenantKey();
         admin("DELETE", "/admin/v1/keys/" + other.keyId(), null, 204);
         HttpResponse<String> revoked = chat(other.key(), HELLO);
         assertThat(revoked.statusCode()).isEqualTo(401);
-        assertThat(readJson(revoked.body()).at("/error/code").asText()).isEqualTo("key_revoked");
+        assertThat(readJson(revoked.body()).at("/error/code").asText()).isEqualTo("invalid_api_key");
         assertThat(readJson(revoked.body()).at("/error/message").asText()).contains(" was revoked at ");
     }
 
