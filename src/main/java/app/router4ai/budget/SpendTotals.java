@@ -66,15 +66,33 @@ public class SpendTotals {
         }
     }
 
-    /** The totals of these slots: {tokens, micro-cents} each; a slot with no row is absent (nothing spent). */
+    /**
+     * The totals of these slots: {tokens, micro-cents} each; a slot with no row is absent (nothing spent). One query
+     * per 500 subjects: the slots' starts are few (the epoch, this day, week and month), so subject and start
+     * narrow it to a small superset, filtered here.
+     */
     Map<Slot, long[]> read(List<Slot> slots) {
         Map<Slot, long[]> found = new java.util.HashMap<>();
-        for (Slot slot : slots) {
-            jdbc.query("SELECT tokens, cost_cents FROM spend_totals WHERE subject = ? AND period = ? AND period_start = ?",
-                    rs -> {
-                        found.put(slot, new long[] {rs.getLong(1), Spend.microCents(rs.getBigDecimal(2))});
-                    }, slot.subject(), slot.period().id(), Timestamp.from(slot.start()));
+        java.util.Set<Slot> wanted = new java.util.HashSet<>(slots);
+        List<String> subjects = slots.stream().map(Slot::subject).distinct().toList();
+        List<Timestamp> starts = slots.stream().map(Slot::start).distinct().map(Timestamp::from).toList();
+        for (int from = 0; from < subjects.size(); from += 500) {
+            List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + 500));
+            List<Object> args = new java.util.ArrayList<>(chunk);
+            args.addAll(starts);
+            jdbc.query("SELECT subject, period, period_start, tokens, cost_cents FROM spend_totals WHERE subject IN ("
+                    + marks(chunk.size()) + ") AND period_start IN (" + marks(starts.size()) + ")", rs -> {
+                        BudgetPeriod period = BudgetPeriod.of(rs.getString("period"));
+                        Slot slot = new Slot(rs.getString("subject"), period, rs.getTimestamp("period_start").toInstant());
+                        if (period != null && wanted.contains(slot)) {
+                            found.put(slot, new long[] {rs.getLong("tokens"), Spend.microCents(rs.getBigDecimal("cost_cents"))});
+                        }
+                    }, args.toArray());
         }
         return found;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 }
