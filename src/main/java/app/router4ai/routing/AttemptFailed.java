@@ -29,7 +29,7 @@ public class AttemptFailed implements Processor {
         ApiCall call = ApiCall.of(exchange);
         String provider = call.deployment().providerName();
         ProviderFailure failure = ProviderFailure.from(provider, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        health.failed(provider, call.attemptStartNanos(), failure);
+        health.failed(call.deployment().key(), call.attemptStartNanos(), failure);
         call.attemptFailed(failure.describe());
         if (!call.remainingCandidates().isEmpty()) {
             meters.counter("router.failovers", "tier", call.deployment().tier(), "from", provider).increment();

@@ -21,7 +21,7 @@ public class AttemptSucceeded implements Processor {
     @Override
     public void process(Exchange exchange) {
         ApiCall call = ApiCall.of(exchange);
-        health.succeeded(call.deployment().providerName(), call.attemptStartNanos());
+        health.succeeded(call.deployment().key(), call.attemptStartNanos());
         call.firstByte();
         exchange.setProperty(TRYING, false);
     }

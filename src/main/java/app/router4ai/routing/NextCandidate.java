@@ -22,10 +22,12 @@ public class NextCandidate implements Processor {
 
     private final ProviderHealth health;
     private final ModelCatalog catalog;
+    private final DeploymentLoad load;
 
-    public NextCandidate(ProviderHealth health, ModelCatalog catalog) {
+    public NextCandidate(ProviderHealth health, ModelCatalog catalog, DeploymentLoad load) {
         this.health = health;
         this.catalog = catalog;
+        this.load = load;
     }
 
     @Override
@@ -35,16 +37,17 @@ public class NextCandidate implements Processor {
         Deployment next;
         while ((next = call.remainingCandidates().poll()) != null) {
             String provider = next.providerName();
-            if (health.tryAcquire(provider)) {
+            if (health.tryAcquire(next.key())) {
                 call.attempt(next);
-                ProviderResilience timeouts = catalog.current().resilience(provider);
+                load.started(next.key(), exchange);
+                ProviderResilience timeouts = catalog.current().resilience(next.key());
                 exchange.setProperty(PROVIDER, provider);
                 exchange.setProperty(CONNECT_TIMEOUT, timeouts.connectTimeout().toMillis());
                 exchange.setProperty(READ_TIMEOUT, timeouts.readTimeout().toMillis());
                 return;
             }
-            long wait = health.secondsUntilAvailable(provider);
-            call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, provider + " (skipped: circuit open or cooling down for " + wait + " s)");
+            long wait = health.secondsUntilAvailable(next.key());
+            call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, next.key() + " (skipped: circuit open or cooling down for " + wait + " s)");
             retryAfter = Math.min(retryAfter, wait);
         }
         throw ApiError.allProvidersFailed("All providers failed for '" + call.requestedModel() + "': "
