@@ -32,14 +32,15 @@ class ProviderRoutes implements CamelContextConfiguration, ModelCatalog.Listener
         return "provider-" + provider;
     }
 
+    /** After the YAML routes (the template among them) are loaded, before any starts: the provider routes start with them. */
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
+        catalog.listen(this);
     }
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        this.camel = camelContext;
-        catalog.listen(this);
     }
 
     @Override

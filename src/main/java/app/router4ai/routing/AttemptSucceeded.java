@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttemptSucceeded implements Processor {
 
-    public static final String TRYING = "ramTrying";
-
     private final ProviderHealth health;
 
     public AttemptSucceeded(ProviderHealth health) {
@@ -23,6 +21,6 @@ public class AttemptSucceeded implements Processor {
         ApiCall call = ApiCall.of(exchange);
         health.succeeded(call.deployment().key(), call.attemptStartNanos());
         call.firstByte();
-        exchange.setProperty(TRYING, false);
+        call.answered();
     }
 }

@@ -3,6 +3,7 @@ package app.router4ai.routing;
 import app.router4ai.api.ApiError;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Attempt;
+import app.router4ai.call.CallProperties;
 import app.router4ai.provider.ProviderHealth;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -16,18 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class NextCandidate implements Processor {
 
-    public static final String PROVIDER = "provider";
-    public static final String CONNECT_TIMEOUT = "ramConnectTimeoutMs";
-    public static final String READ_TIMEOUT = "ramReadTimeoutMs";
+    public static final String PROVIDER = CallProperties.PROVIDER;
+    public static final String CONNECT_TIMEOUT = CallProperties.CONNECT_TIMEOUT;
+    public static final String READ_TIMEOUT = CallProperties.READ_TIMEOUT;
 
     private final ProviderHealth health;
     private final ModelCatalog catalog;
-    private final DeploymentLoad load;
 
-    public NextCandidate(ProviderHealth health, ModelCatalog catalog, DeploymentLoad load) {
+    public NextCandidate(ProviderHealth health, ModelCatalog catalog) {
         this.health = health;
         this.catalog = catalog;
-        this.load = load;
     }
 
     @Override
@@ -39,11 +38,8 @@ public class NextCandidate implements Processor {
             String provider = next.providerName();
             if (health.tryAcquire(next.key())) {
                 call.attempt(next);
-                load.started(next.key(), exchange);
                 ProviderResilience timeouts = catalog.current().resilience(next.key());
-                exchange.setProperty(PROVIDER, provider);
-                exchange.setProperty(CONNECT_TIMEOUT, timeouts.connectTimeout().toMillis());
-                exchange.setProperty(READ_TIMEOUT, timeouts.readTimeout().toMillis());
+                CallProperties.target(exchange, provider, timeouts.connectTimeout().toMillis(), timeouts.readTimeout().toMillis());
                 return;
             }
             long wait = health.secondsUntilAvailable(next.key());

@@ -121,4 +121,21 @@ class RoutingFileValidationTest {
                 .replace("https://api.groq.com/openai/v1", "https://my-east.openai.azure.com") + MODELS))
                 .hasMessageContaining("line 2").hasMessageContaining("needs 'api_version'");
     }
+
+    @Test
+    void theReadmesRealisticExampleReads() throws IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int from = readme.indexOf("```yaml\n", readme.indexOf("A realistic file")) + "```yaml\n".length();
+        String example = readme.substring(from, readme.indexOf("```", from));
+        RoutingConfig config = new ModelCatalog(new ByteArrayResource(example.getBytes(), "README"), BuiltInProviders.withKey("k"),
+                Map.of("OPENAI_ORG_B_API_KEY", "sk-b", "AZURE_EAST_API_KEY", "az-1")::get).current();
+
+        assertThat(config.route("gpt-4o-mini").deployments()).extracting(Deployment::key)
+                .containsExactly("openai", "openai-org-b", "azure-east");
+        assertThat(config.route("gpt-4o-mini").balance()).isEqualTo(Balance.LEAST_BUSY);
+        assertThat(config.providers().get("vllm").configured()).isTrue();
+        assertThat(config.providers().get("azure-sweden").configured()).isFalse();   // its key file is not on this machine
+        assertThat(config.tier("fast").models()).startsWith("llama-3.3-70b");
+        assertThat(config.groups()).containsKey("coding");
+    }
 }
