@@ -32,7 +32,7 @@ public class ProvidersHealthIndicator implements HealthIndicator {
         for (ProviderSettings provider : catalog.current().providers().values()) {
             if (!provider.configured()) {
                 details.put(provider.name(), Map.of("configured", false, "status", "disabled",
-                        "reason", provider.keyVariable() + " is not set"));
+                        "reason", provider.whyDisabled()));
                 continue;
             }
             String breaker = breaker(provider.name());

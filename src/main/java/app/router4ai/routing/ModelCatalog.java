@@ -62,7 +62,7 @@ public class ModelCatalog {
         RoutingConfig first = read();
         current.set(first);
         first.providers().values().stream().filter(p -> !p.configured()).forEach(p ->
-                log.warn("Provider {} is disabled: {} is not set", p.name(), p.keyVariable()));
+                log.warn("Provider {} is disabled: {}", p.name(), p.whyDisabled()));
     }
 
     public RoutingConfig current() {
@@ -102,7 +102,7 @@ public class ModelCatalog {
         RoutingConfig previous = current.getAndSet(next);
         listeners.forEach(l -> l.afterServing(previous, next));
         next.providers().values().stream().filter(p -> !p.configured() && !previous.providers().containsKey(p.name()))
-                .forEach(p -> log.warn("Provider {} is disabled: {} is not set", p.name(), p.keyVariable()));
+                .forEach(p -> log.warn("Provider {} is disabled: {}", p.name(), p.whyDisabled()));
         log.info("Routing file {} reloaded in {} ms: {} providers, {} models, tiers {}", location.getDescription(),
                 (System.nanoTime() - start) / 1_000_000, next.providers().size(), next.models().size(), next.tiers().keySet());
         return true;

@@ -4,8 +4,6 @@ import app.router4ai.api.ApiError;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Surface;
 import app.router4ai.provider.WireAdapters;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,8 +51,7 @@ public class ModelResolver implements Processor {
         if (chain.size() == 1 && config.groups().containsKey(requested)) {
             chain = config.groups().get(requested);
         } else if (chain.size() == 1 && config.models().get(requested) == null && config.isTier(requested)) {
-            CatalogModel lead = order.lead(requested, surface.operation() == Surface.Operation.CHAT ? ModelKind.CHAT
-                    : kindOf(surface), config);
+            CatalogModel lead = order.lead(requested, kindOf(surface), config);
             if (lead == null) {
                 throw ApiError.invalidRequest("model", "The tier '" + requested + "' has no model served on " + surface.path() + ".");
             }
@@ -134,7 +131,7 @@ public class ModelResolver implements Processor {
             if (!adapters.supports(d.provider().wire())) {
                 unusable.add(d.key() + " (not available on this router)");
             } else if (!d.provider().configured()) {
-                unusable.add(d.key() + " (not configured: " + d.provider().keyVariable() + " is not set)");
+                unusable.add(d.key() + " (not configured: " + d.provider().whyDisabled() + ")");
             } else {
                 candidates.add(d);
             }
@@ -144,44 +141,5 @@ public class ModelResolver implements Processor {
                     + String.join("; ", unusable) + ".", 60));
         }
         return candidates;
-    }
-
-    /** Reads (and takes out of the request, so no provider sees them) OpenRouter's {@code models} and {@code route}. */
-    static final class RequestFallbacks {
-
-        private RequestFallbacks() {
-        }
-
-        static List<String> read(ObjectNode request, String model) {
-            if (request == null || !request.has("models") && !request.has("route")) {
-                return List.of(model);
-            }
-            JsonNode route = request.remove("route");
-            if (route != null && !route.isNull() && !"fallback".equals(route.asText(null))) {
-                throw ApiError.invalidRequest("route", "'route' may only be \"fallback\" (try the 'models' in order).");
-            }
-            JsonNode models = request.remove("models");
-            List<String> chain = new ArrayList<>();
-            if (model != null && !model.isBlank()) {
-                chain.add(model);
-            }
-            if (models != null && !models.isNull()) {
-                if (!models.isArray()) {
-                    throw ApiError.invalidRequest("models", "'models' must be an array of model ids.");
-                }
-                for (JsonNode m : models) {
-                    if (!m.isTextual() || m.asText().isBlank()) {
-                        throw ApiError.invalidRequest("models", "'models' must be an array of model ids.");
-                    }
-                    if (!chain.contains(m.asText())) {
-                        chain.add(m.asText());
-                    }
-                }
-            }
-            if (chain.isEmpty()) {
-                throw ApiError.invalidRequest("model", "Name a 'model' (or a list of 'models').");
-            }
-            return chain;
-        }
     }
 }

@@ -71,8 +71,8 @@ final class ProviderEntries {
                 throw new RoutingFileError(at, "azure-openai provider " + name + " needs 'api_version' (e.g. 2024-10-21), "
                         + "or a base_url ending in /openai/v1");
             }
-            providers.put(name, new ProviderSettings(name, wire, trimSlash(baseUrl), enabled && key != null ? key.value() : null,
-                    key != null ? key.variable() : "no key", apiVersion, enabled && keyless));
+            providers.put(name, new ProviderSettings(name, wire, trimSlash(baseUrl), key != null ? key.value() : null,
+                    key != null ? key.variable() : "no key", apiVersion, keyless, enabled));
         });
         return providers;
     }

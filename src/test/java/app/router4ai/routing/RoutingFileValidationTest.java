@@ -71,6 +71,13 @@ class RoutingFileValidationTest {
     }
 
     @Test
+    void aProviderTurnedOffNeedsNoKeyAndSaysWhyItIsUnused() throws IOException {
+        RoutingConfig config = read(GROQ.replace("    api_key_env: GROQ_API_KEY\n", "    enabled: false\n") + MODELS).current();
+        assertThat(config.providers().get("groq").configured()).isFalse();
+        assertThat(config.providers().get("groq").whyDisabled()).isEqualTo("enabled: false in the routing file");
+    }
+
+    @Test
     void aTierNamingAnUnknownModel() {
         assertThatThrownBy(() -> read(GROQ + MODELS + "tiers:\n  fast:\n    models: [llama, gpt-5]\n"))
                 .hasMessageContaining("line 11").hasMessageContaining("tier fast names unknown model 'gpt-5'");

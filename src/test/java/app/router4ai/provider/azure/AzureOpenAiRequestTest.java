@@ -22,7 +22,7 @@ class AzureOpenAiRequestTest {
     private static Deployment at(String baseUrl, String apiVersion) {
         CatalogModel model = new CatalogModel("gpt-4o", "balanced", "azure-east", "gpt4o-prod", BigDecimal.ONE, BigDecimal.TEN, null, 0);
         return new Deployment(model, new ProviderSettings("azure-east", Wire.AZURE_OPENAI, baseUrl, "az-key", "AZURE_EAST_API_KEY",
-                apiVersion, false));
+                apiVersion, false, true));
     }
 
     @Test
