@@ -9,6 +9,7 @@ import app.router4ai.provider.StreamTranslator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -120,8 +121,19 @@ public final class ChatStream extends InputStream {
             case StreamPart.Chunk chunk -> handleChunk(chunk.json(), out);
             case StreamPart.Native event -> encoder.nativeEvent(event.event(), event.data(), out);
             case StreamPart.Done done -> complete(out);
+            case StreamPart.Failure failure when failure == StreamPart.MALFORMED_EVENT -> skipMalformed();
             case StreamPart.Failure failure -> fail(out, failure.message(), failure.type(), failure.code());
         }
+    }
+
+    /**
+     * An event that is not JSON (a proxy rewrote the body, a byte went astray): skipped, logged and counted. If the
+     * stream then completes, the answer stands; if it does not, the end of the stream says so as always.
+     */
+    private void skipMalformed() {
+        String provider = call.deployment() == null ? "unknown" : call.deployment().providerName();
+        log.warn("Request {}: {} sent a malformed stream event; skipped", call.requestId(), provider);
+        Metrics.counter("router.stream.malformed_events", "provider", provider).increment();
     }
 
     private void handleChunk(ObjectNode chunk, java.io.ByteArrayOutputStream out) throws IOException {
@@ -210,7 +222,7 @@ public final class ChatStream extends InputStream {
                         if (isUsageChunk(chunk.json())) {
                             usage = Usage.fromOpenAi(chunk.json().get("usage"));
                         }
-                    } else if (part instanceof StreamPart.Done || part instanceof StreamPart.Failure) {
+                    } else if (part instanceof StreamPart.Done || part instanceof StreamPart.Failure && part != StreamPart.MALFORMED_EVENT) {
                         over = true;
                     }
                 }

@@ -1,5 +1,6 @@
 package app.router4ai.routing;
 
+import app.router4ai.routing.failover.FailoverSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** One consistent version of the operator's routing file: models, tier policies, provider resilience. */
+/** One consistent version of the operator's routing file: models, tier policies, provider resilience, failover policy. */
 public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPolicy> tiers,
-                            Map<String, ProviderResilience> resilience) {
+                            Map<String, ProviderResilience> resilience, FailoverSettings failover) {
 
     private static final Set<String> TIERS = Set.of("fast", "balanced", "premium");
 
@@ -69,7 +70,8 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
                 resilience.put(e.getKey(), resilience(e.getValue(), base, e.getKey(), source));
             }
         });
-        return new RoutingConfig(Collections.unmodifiableMap(models), Map.copyOf(tiers), Map.copyOf(resilience));
+        return new RoutingConfig(Collections.unmodifiableMap(models), Map.copyOf(tiers), Map.copyOf(resilience),
+                FailoverSettings.parse(root, source));
     }
 
     private static TierPolicy tierPolicy(JsonNode node, String tier, String source) {
