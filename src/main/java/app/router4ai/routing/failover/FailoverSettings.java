@@ -7,12 +7,22 @@ import java.util.Map;
 /**
  * The routing file's failover settings: a {@link FailoverPolicy} per target (today a provider's name under
  * {@code providers:}, with {@code default}), a model's own overrides, and what each model can take: its
- * {@code context_window} in tokens (a prompt too long for one model fails over only to larger ones).
+ * {@code context_window} in tokens (a prompt too long for one model fails over only to larger ones) and whether it
+ * {@code can_continue} a broken stream.
  */
 public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, FailoverPolicy> models,
-                               Map<String, Long> contextWindows) {
+                               Map<String, Long> contextWindows, java.util.Set<String> continuing) {
 
-    public static final FailoverSettings DEFAULT = new FailoverSettings(Map.of(), Map.of(), Map.of());
+    public static final FailoverSettings DEFAULT = new FailoverSettings(Map.of(), Map.of(), Map.of(), java.util.Set.of());
+
+    /**
+     * Whether a model can continue another's broken stream ({@code can_continue: true}): it takes the text already
+     * delivered as an assistant prefill and goes on from there (Anthropic's models up to the 4.5 generation do;
+     * OpenAI's do not, and some newer models reject a prefill).
+     */
+    public boolean canContinue(String model) {
+        return continuing.contains(model);
+    }
 
     /** Settings for one attempt: the model's own, else its target's, else {@code default}. */
     public FailoverPolicy policy(String target, String model) {
@@ -39,6 +49,7 @@ public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, 
         });
         Map<String, FailoverPolicy> models = new LinkedHashMap<>();
         Map<String, Long> windows = new LinkedHashMap<>();
+        java.util.Set<String> continuing = new java.util.HashSet<>();
         root.path("models").properties().forEach(e -> {
             JsonNode m = e.getValue();
             FailoverPolicy target = targets.getOrDefault(m.path("provider").asText(""), base);
@@ -53,7 +64,10 @@ public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, 
                 }
                 windows.put(e.getKey(), window.asLong());
             }
+            if (m.path("can_continue").asBoolean(false)) {
+                continuing.add(e.getKey());
+            }
         });
-        return new FailoverSettings(Map.copyOf(targets), Map.copyOf(models), Map.copyOf(windows));
+        return new FailoverSettings(Map.copyOf(targets), Map.copyOf(models), Map.copyOf(windows), java.util.Set.copyOf(continuing));
     }
 }

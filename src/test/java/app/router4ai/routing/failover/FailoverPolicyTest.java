@@ -3,6 +3,7 @@ package app.router4ai.routing.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.router4ai.fake.AnthropicFixtures;
 import app.router4ai.fake.FakeProvider;
 import app.router4ai.fake.FakeResponse;
 import app.router4ai.fake.OpenAiFixtures;
@@ -44,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FailoverPolicyTest extends RouterTest {
 
     private static final FakeProvider DEEPSEEK = new FakeProvider(RouterTest::defaultAnswer);
+    private static final FakeProvider ANTHROPIC = new FakeProvider(r -> FakeResponse.json(500, "{}"));
     private static final Path CATALOG = catalogCopy();
     private static final List<String> SIXTY = words(60);
 
@@ -63,11 +65,14 @@ class FailoverPolicyTest extends RouterTest {
         registry.add("router.catalog.location", () -> "file:" + CATALOG);
         registry.add("router.catalog.watch-interval", () -> "300ms");
         registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
+        registry.add("router.providers.anthropic.base-url", () -> ANTHROPIC.url());
+        registry.add("router.providers.anthropic.api-key", () -> "sk-ant-test");
     }
 
     @BeforeEach
     void freshState() throws IOException {
         DEEPSEEK.reset(RouterTest::defaultAnswer);
+        ANTHROPIC.reset(r -> FakeResponse.json(500, "{}"));
         writeCatalog(original());
         catalog.reload();
         health.reset();
@@ -293,16 +298,90 @@ class FailoverPolicyTest extends RouterTest {
         assertThat(DEEPSEEK.received()).isEmpty();
     }
 
-    // S14: the primary's stream dies mid-answer and the fallback would reject a prefill: the client gets the real
-    // failure (the broken stream), never the fallback's prefill refusal.
+    // S08 rescued (OpenAI wire): the stream is cut after 40 of 60 words; DeepSeek, which can continue, gets the
+    // request plus the 40 words as an assistant prefill, and the client gets one whole answer: one finish_reason, one
+    // usage chunk billing both attempts, failover_count 1, one ledger row.
     @Test
-    void s14_theRealFailureIsWhatTheClientSees() {
+    void s08_aStreamCutMidAnswerIsRescuedByAProviderThatCanContinue() throws IOException {
+        allowContinuing();
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
+        DEEPSEEK.answerWith(r -> FakeResponse.sse(OpenAiFixtures.streamEvents("deepseek-chat", SIXTY.subList(40, 60), 50, 20)));
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        Streamed answer = stream("gpt-4o-mini", new ArrayList<>(), chunks);
+
+        assertThat(answer.text()).isEqualTo(String.join("", SIXTY));
+        JsonNode prefill = DEEPSEEK.last().json().at("/messages").get(1);
+        assertThat(prefill.path("role").asText()).isEqualTo("assistant");
+        assertThat(prefill.path("content").asText()).isEqualTo(String.join("", SIXTY.subList(0, 40)).stripTrailing());
+        assertThat(chunks.stream().flatMap(c -> c.choices().stream()).filter(c -> c.finishReason().isPresent())).hasSize(1);
+        assertThat(chunks.stream().filter(c -> c.usage().isPresent())).hasSize(1);
+        assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly("chatcmpl-fake456");
+        assertThat(answer.totalTokens()).as("both attempts billed").isGreaterThan(70);
+        assertThat(answer.ram().at("/failover_count").asInt()).isEqualTo(1);
+        assertThat(answer.ram().at("/attempts/0/reason").asText()).contains("mid-answer");
+        String requestId = answer.ram().at("/request_id").asText();
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT provider, completion_tokens FROM usage_records WHERE request_id = ?", requestId)).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("provider")).isEqualTo("deepseek");
+                    assertThat(((Number) row.get("completion_tokens")).longValue()).isGreaterThan(20);
+                }));
+    }
+
+    // S09 rescued (Anthropic wire): the stream stalls after 20 words; DeepSeek fails, Anthropic continues natively
+    // from the prefill (a trailing assistant turn), stitched into the same client stream.
+    @Test
+    void s09_aStalledStreamIsRescuedOnTheAnthropicWire() throws IOException {
+        allowContinuing();
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).pausedAfter(21, 30_000));
+        DEEPSEEK.answerWith(r -> FakeResponse.json(503, "{}"));
+        ANTHROPIC.answerWith(r -> FakeResponse.sseText(AnthropicFixtures.textStream("msg_01", "claude-haiku-4-5",
+                SIXTY.subList(20, 60), 40, 40)));
+        long start = System.nanoTime();
+        Streamed answer = stream("gpt-4o-mini");
+
+        assertThat(answer.text()).isEqualTo(String.join("", SIXTY));
+        assertThat(sinceMs(start)).isLessThan(15_000);
+        JsonNode messages = ANTHROPIC.last().json().path("messages");
+        assertThat(messages.get(messages.size() - 1).path("role").asText()).isEqualTo("assistant");
+        assertThat(answer.ram().at("/provider_used").asText()).isEqualTo("anthropic");
+        assertThat(answer.ram().at("/failover_count").asInt()).isEqualTo(2);
+    }
+
+    // A tool call cut mid-arguments is not stitched: the client gets an error.
+    @Test
+    void aToolCallStreamBrokenMidArgumentsIsNotRescued() throws IOException {
+        allowContinuing();
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.toolCallStreamEvents("gpt-4o-mini", "call_1", "get_weather",
+                List.of("{\"ci", "ty\":", "\"Paris\"}"), 10, 5)).cutAfter(3));
+
+        assertThatThrownBy(() -> stream("gpt-4o-mini")).hasMessageContaining("stream");
+        assertThat(DEEPSEEK.received()).isEmpty();
+    }
+
+    // S14: the primary's stream dies mid-answer and every fallback rejects the prefill: the client gets the real
+    // failure (the broken stream), never a fallback's prefill refusal.
+    @Test
+    void s14_aFallbacksPrefillRefusalNeverHidesTheRealFailure() throws IOException {
+        allowContinuing();
         OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
         DEEPSEEK.answerWith(r -> FakeResponse.json(400, OpenAiFixtures.error("assistant prefill is not supported",
                 "invalid_request_error", "messages", null)));
+        ANTHROPIC.answerWith(r -> FakeResponse.json(400, AnthropicFixtures.errorBody("invalid_request_error",
+                "This model does not support assistant message prefill.")));
 
         assertThatThrownBy(() -> stream("gpt-4o-mini", new ArrayList<>())).hasMessageContaining("stream")
                 .hasMessageNotContaining("prefill");
+        assertThat(DEEPSEEK.received()).hasSize(1);
+    }
+
+    // S14 without any candidate able to continue: a clean error, nothing else called.
+    @Test
+    void s14_withoutACandidateThatCanContinueTheClientGetsACleanError() {
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
+
+        assertThatThrownBy(() -> stream("gpt-4o-mini", new ArrayList<>())).hasMessageContaining("stream");
+        assertThat(DEEPSEEK.received()).isEmpty();
     }
 
     // S15: the primary is down for a while, then healthy: served by the fallback meanwhile, back on the primary within
@@ -386,6 +465,16 @@ class FailoverPolicyTest extends RouterTest {
 
     /** Streams through the official client; the text pieces land in {@code received} as they come. */
     private Streamed stream(String model, List<String> received) {
+        return stream(model, received, new ArrayList<>());
+    }
+
+    private void allowContinuing() throws IOException {
+        writeCatalog(original().replace("context_window: 64000}", "context_window: 64000, can_continue: true}")
+                .replace("context_window: 200000}", "context_window: 200000, can_continue: true}"));
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> catalog.current().failover().canContinue("claude-haiku-4-5"));
+    }
+
+    private Streamed stream(String model, List<String> received, List<ChatCompletionChunk> chunks) {
         ChatCompletionCreateParams params = params(model).toBuilder()
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
         String answeredBy = null;
@@ -393,6 +482,7 @@ class FailoverPolicyTest extends RouterTest {
         JsonNode ram = null;
         try (StreamResponse<ChatCompletionChunk> stream = openAi(tenant.key()).chat().completions().createStreaming(params)) {
             for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
+                chunks.add(chunk);
                 answeredBy = chunk.model();
                 chunk.choices().forEach(c -> c.delta().content().ifPresent(received::add));
                 if (chunk.usage().isPresent()) {
