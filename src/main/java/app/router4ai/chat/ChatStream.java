@@ -269,7 +269,7 @@ public final class ChatStream extends InputStream {
             if (delta.has("tool_calls")) {
                 toolCalls = true;
             }
-            if (choice.path("index").asInt(0) == 0 && delta.path("content").isTextual()) {
+            if (rescuer != null && choice.path("index").asInt(0) == 0 && delta.path("content").isTextual()) {
                 delivered.append(delta.get("content").asText());
             }
         }

@@ -63,7 +63,7 @@ public class StreamMeter implements org.apache.camel.Processor {
                 formats.of(call.surface()).streamEncoder(call), call, json,
                 usage -> costs.costCents(call.deployment().model(), usage),
                 this::bill, call.cacheKey() == null ? null : completion -> cache.store(call, completion));
-        if (!call.passThrough()) {
+        if (rescue.possible(call)) {
             stream.rescueWith((delivered, why) -> rescue.continueAfter(exchange, delivered, why));
         }
         openStreams.opened();

@@ -113,7 +113,8 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
         return r;
     }
 
-    private static Duration millis(JsonNode n, String field, Duration fallback, String provider, String source) {
+    /** A positive number of milliseconds at {@code n.field}, or {@code fallback} when absent; anything else throws. */
+    public static Duration millis(JsonNode n, String field, Duration fallback, String provider, String source) {
         JsonNode v = n.get(field);
         if (v == null) {
             return fallback;

@@ -1,5 +1,6 @@
 package app.router4ai.routing.failover;
 
+import app.router4ai.routing.RoutingConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 
@@ -36,24 +37,13 @@ public record FailoverPolicy(int retries, Duration backoff, Duration backoffMax,
             throw new IllegalArgumentException(source + ": " + where + ".retries must be a whole number from 0 to 10");
         }
         return new FailoverPolicy(r.isMissingNode() ? base.retries() : r.asInt(),
-                millis(node, "backoff_ms", base.backoff(), where, source),
-                millis(node, "backoff_max_ms", base.backoffMax(), where, source),
-                millis(node, "retry_after_wait_max_ms", base.retryAfterWaitMax(), where, source),
-                millis(node, "attempt_gap_ms", base.attemptGap(), where, source),
-                millis(node, "first_byte_timeout_ms", base.firstByteTimeout(), where, source),
-                millis(node, "first_token_timeout_ms", base.firstTokenTimeout(), where, source),
-                millis(node, "idle_timeout_ms", base.idleTimeout(), where, source),
-                millis(node, "deadline_ms", base.deadline(), where, source));
-    }
-
-    private static Duration millis(JsonNode n, String field, Duration fallback, String where, String source) {
-        JsonNode v = n.get(field);
-        if (v == null) {
-            return fallback;
-        }
-        if (!v.canConvertToLong() || v.asLong() <= 0) {
-            throw new IllegalArgumentException(source + ": " + where + "." + field + " must be a positive number of milliseconds");
-        }
-        return Duration.ofMillis(v.asLong());
+                RoutingConfig.millis(node, "backoff_ms", base.backoff(), where, source),
+                RoutingConfig.millis(node, "backoff_max_ms", base.backoffMax(), where, source),
+                RoutingConfig.millis(node, "retry_after_wait_max_ms", base.retryAfterWaitMax(), where, source),
+                RoutingConfig.millis(node, "attempt_gap_ms", base.attemptGap(), where, source),
+                RoutingConfig.millis(node, "first_byte_timeout_ms", base.firstByteTimeout(), where, source),
+                RoutingConfig.millis(node, "first_token_timeout_ms", base.firstTokenTimeout(), where, source),
+                RoutingConfig.millis(node, "idle_timeout_ms", base.idleTimeout(), where, source),
+                RoutingConfig.millis(node, "deadline_ms", base.deadline(), where, source));
     }
 }

@@ -50,6 +50,22 @@ public class StreamRescue {
     }
 
     /**
+     * Whether this stream could be continued if it broke: a translated stream with a candidate left that can
+     * continue. Only then does the stream keep the text it delivered (memory, for thousands of open streams).
+     */
+    public boolean possible(ApiCall call) {
+        if (call.passThrough()) {
+            return false;
+        }
+        for (Deployment candidate : call.remainingCandidates()) {
+            if (catalog.current().failover().canContinue(candidate.model().id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The continuation of the exchange's broken stream, or null when no candidate continues it.
      *
      * @param delivered the text the client got (choice 0)
