@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The routing file's failover settings: a {@link FailoverPolicy} per target (today a provider's name under
- * {@code providers:}, with {@code default}), a model's own overrides, and what each model can take: its
+ * {@code providers:}, with {@code default}), overridden by the model's tier ({@code tiers:}) and by the model's own
+ * entry, each key on its own; and what each model can take: its
  * {@code context_window} in tokens (a prompt too long for one model fails over only to larger ones) and whether it
  * {@code can_continue} a broken stream.
  */
@@ -24,7 +25,7 @@ public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, 
         return continuing.contains(model);
     }
 
-    /** Settings for one attempt: the model's own, else its target's, else {@code default}. */
+    /** Settings for one attempt: the model's (with its tier's and its own overrides), else its target's, else {@code default}. */
     public FailoverPolicy policy(String target, String model) {
         FailoverPolicy own = models.get(model);
         if (own != null) {
@@ -53,7 +54,9 @@ public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, 
         root.path("models").properties().forEach(e -> {
             JsonNode m = e.getValue();
             FailoverPolicy target = targets.getOrDefault(m.path("provider").asText(""), base);
-            FailoverPolicy own = FailoverPolicy.parse(m, target, "model " + e.getKey(), source);
+            String tier = m.path("tier").asText("");
+            FailoverPolicy inTier = FailoverPolicy.parse(root.path("tiers").path(tier), target, "tier " + tier, source);
+            FailoverPolicy own = FailoverPolicy.parse(m, inTier, "model " + e.getKey(), source);
             if (!own.equals(target)) {
                 models.put(e.getKey(), own);
             }
