@@ -10,6 +10,7 @@ import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.routing.ModelCatalog;
 import app.router4ai.support.RouterTest;
+import app.router4ai.support.RoutingFileCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
@@ -18,10 +19,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +44,7 @@ class FailoverPolicyTest extends RouterTest {
 
     private static final FakeProvider DEEPSEEK = new FakeProvider(RouterTest::defaultAnswer);
     private static final FakeProvider ANTHROPIC = new FakeProvider(r -> FakeResponse.json(500, "{}"));
-    private static final Path CATALOG = catalogCopy();
+    private static final RoutingFileCopy CATALOG = new RoutingFileCopy("/failover-policy-models.yaml");
     private static final List<String> SIXTY = words(60);
 
     @Autowired
@@ -62,7 +60,7 @@ class FailoverPolicyTest extends RouterTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("router.catalog.location", () -> "file:" + CATALOG);
+        registry.add("router.catalog.location", () -> "file:" + CATALOG.path());
         registry.add("router.catalog.watch-interval", () -> "300ms");
         registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
         registry.add("router.providers.anthropic.base-url", () -> ANTHROPIC.url());
@@ -518,26 +516,10 @@ class FailoverPolicyTest extends RouterTest {
     }
 
     private static String original() throws IOException {
-        try (InputStream in = FailoverPolicyTest.class.getResourceAsStream("/failover-policy-models.yaml")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        return CATALOG.original();
     }
 
     private static void writeCatalog(String text) throws IOException {
-        Path tmp = Files.createTempFile(CATALOG.getParent(), "catalog", ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, CATALOG, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        CATALOG.toFile().setLastModified(System.currentTimeMillis() + (long) (Math.random() * 1000));
-    }
-
-    private static Path catalogCopy() {
-        try {
-            Path dir = Files.createTempDirectory("router4ai-failover-policy");
-            Path file = dir.resolve("models.yaml");
-            Files.writeString(file, original());
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        CATALOG.write(text);
     }
 }
