@@ -60,7 +60,8 @@ public final class StreamOpening {
         for (JsonNode choice : chunk.path("choices")) {
             JsonNode delta = choice.path("delta");
             if (!delta.path("content").asText("").isEmpty() || delta.has("tool_calls") || delta.hasNonNull("refusal")
-                    || !delta.path("reasoning_content").asText("").isEmpty() || choice.hasNonNull("finish_reason")) {
+                    || !delta.path("reasoning_content").asText("").isEmpty() || delta.has("reasoning_details")
+                    || choice.hasNonNull("finish_reason")) {
                 return true;
             }
         }
