@@ -4,6 +4,7 @@ import app.router4ai.api.ApiError;
 import app.router4ai.api.Headers;
 import app.router4ai.call.ApiCall;
 import app.router4ai.ratelimit.FailedAuthLimiter;
+import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -28,14 +29,18 @@ public class ApiKeyAuthenticator implements Processor {
     private final VerifiedKeyCache cache;
     private final KeyUsageTracker usage;
     private final FailedAuthLimiter failedAuth;
+    private final KeySettingsCache settings;
+    private final Clock clock;
 
     public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, VerifiedKeyCache cache, KeyUsageTracker usage,
-                               FailedAuthLimiter failedAuth) {
+                               FailedAuthLimiter failedAuth, KeySettingsCache settings, Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.cache = cache;
         this.usage = usage;
         this.failedAuth = failedAuth;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -55,6 +60,11 @@ public class ApiKeyAuthenticator implements Processor {
         if (caller == null) {
             throw ApiError.invalidApiKey("Incorrect API key provided: " + redact(token)
                     + ". Create or rotate keys in the dashboard.");
+        }
+        KeySettings own = settings.of(caller.keyId());
+        if (own != null && own.expiresAt() != null && !clock.instant().isBefore(own.expiresAt())) {
+            throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "This API key (" + redact(token)
+                    + ") expired at " + own.expiresAt() + ". Create a new key or extend it in the dashboard.", null);
         }
         usage.used(caller.keyId());
         exchange.setProperty(CALLER, caller);
@@ -78,8 +88,14 @@ public class ApiKeyAuthenticator implements Processor {
         try (FailedAuthLimiter.KeyCheck check = failedAuth.startCheck(address)) {
             Optional<StoredKey> stored = store.find(key.id());
             boolean matches = hasher.verify(key.fullKey(), stored.map(StoredKey::hash).orElseGet(hasher::decoyHash));
-            if (!matches || stored.isEmpty() || stored.get().revoked()) {
+            if (!matches || stored.isEmpty()) {
                 return null;
+            }
+            if (stored.get().revoked()) {
+                // The secret is right: saying so tells nothing to someone without it, and tells its owner what happened.
+                throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "This API key ("
+                        + redact(key.fullKey()) + ") was revoked at " + stored.get().revokedAt()
+                        + ". Use its replacement or create a new key in the dashboard.", null);
             }
             check.passed();
             return new Caller(stored.get().tenantId(), stored.get().id());

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import app.router4ai.budget.SpendBook;
+import app.router4ai.budget.SpendTotals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,18 +61,22 @@ public class UsageLedger implements SmartLifecycle {
     private final Settings settings;
     private final TrialBalance balance;
     private final OpenStreams openStreams;
+    private final SpendBook spend;
+    private final SpendTotals spendTotals;
     private volatile boolean running;
     private volatile boolean stopped;
     private volatile boolean giveUp;
     private Thread writer;
 
     public UsageLedger(JdbcTemplate jdbc, TransactionTemplate tx, Settings settings, TrialBalance balance,
-                       OpenStreams openStreams) {
+                       OpenStreams openStreams, SpendBook spend, SpendTotals spendTotals) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.settings = settings;
         this.balance = balance;
         this.openStreams = openStreams;
+        this.spend = spend;
+        this.spendTotals = spendTotals;
     }
 
     public void record(UsageRow row) {
@@ -177,18 +183,19 @@ public class UsageLedger implements SmartLifecycle {
     private void write(List<Entry> batch) {
         List<UsageRow> rows = batch.stream().map(Entry::row).toList();
         try {
-            balance.commit(() -> tx.executeWithoutResult(status -> {
+            balance.commit(() -> spend.commit(() -> tx.executeWithoutResult(status -> {
                 jdbc.batchUpdate(INSERT, rows.stream().map(UsageLedger::args).toList());
                 List<Object[]> meters = batch.stream().filter(e -> e.meter() != null).map(e -> meterArgs(e.meter())).toList();
                 if (!meters.isEmpty()) {
                     jdbc.batchUpdate(INSERT_METER, meters);
                 }
                 addToTotals(rows);
-            }), rows);
+                spendTotals.add(rows);
+            }), rows), rows);
         } catch (DuplicateKeyException e) {
             // A retried batch whose first commit did land (or another instance created a tenant's total first):
             // write only the rows that are missing, and count only those.
-            balance.commit(() -> tx.executeWithoutResult(status -> {
+            balance.commit(() -> spend.commit(() -> tx.executeWithoutResult(status -> {
                 List<Entry> missing = batch.stream()
                         .filter(entry -> jdbc.queryForObject("SELECT COUNT(*) FROM usage_records WHERE request_id = ?",
                                 Integer.class, entry.row().requestId()) == 0)
@@ -200,7 +207,8 @@ public class UsageLedger implements SmartLifecycle {
                     }
                 }
                 addToTotals(missing.stream().map(Entry::row).toList());
-            }), rows);
+                spendTotals.add(missing.stream().map(Entry::row).toList());
+            }), rows), rows);
         }
     }
 

@@ -1,7 +1,10 @@
 package app.router4ai.billing;
 
 import app.router4ai.billing.stripe.StripeSettings;
+import app.router4ai.budget.SpendBook;
 import app.router4ai.call.ApiCall;
+import app.router4ai.ratelimit.KeyRateLimiter;
+import java.time.Clock;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,11 +20,18 @@ public class UsageRecorder implements Processor {
     private final UsageLedger ledger;
     private final TrialBalance balance;
     private final StripeSettings stripe;
+    private final SpendBook spend;
+    private final Clock clock;
+    private final KeyRateLimiter keyLimits;
 
-    public UsageRecorder(UsageLedger ledger, TrialBalance balance, StripeSettings stripe) {
+    public UsageRecorder(UsageLedger ledger, TrialBalance balance, StripeSettings stripe, SpendBook spend, Clock clock,
+                         KeyRateLimiter keyLimits) {
+        this.keyLimits = keyLimits;
         this.ledger = ledger;
         this.balance = balance;
         this.stripe = stripe;
+        this.spend = spend;
+        this.clock = clock;
     }
 
     @Override
@@ -31,7 +41,7 @@ public class UsageRecorder implements Processor {
 
     /** Also called directly when the billing route is no longer running (a stream that ends during shutdown). */
     public void record(ApiCall call) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         UsageRow row = new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), call.requestedModel(),
                 call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
@@ -44,6 +54,8 @@ public class UsageRecorder implements Processor {
                 ? new MeterEvent(row.requestId(), row.tenantId(), account.stripeCustomerId(), stripe.meterEventName(), tokens, now)
                 : null;
         balance.recorded(row);
+        spend.recorded(row);
+        keyLimits.used(row.keyId(), tokens);
         ledger.record(row, meter);
     }
 }

@@ -33,6 +33,7 @@ public class UsageReports {
             + "COUNT(*) AS requests";
     private static final String UTC_DAY = "FLOOR(EXTRACT(EPOCH FROM created_at) / 86400)";
     private static final String PERIOD = " FROM usage_records WHERE tenant_id = ? AND created_at >= ? AND created_at < ?";
+    private static final String KEY_PERIOD = PERIOD + " AND key_id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -41,18 +42,38 @@ public class UsageReports {
     }
 
     public UsageReport report(String tenantId, LocalDate from, LocalDate to) {
+        return report(tenantId, null, from, to);
+    }
+
+    /** The report of one key of the tenant (all its keys when {@code keyId} is null). */
+    public UsageReport report(String tenantId, String keyId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
             throw new IllegalArgumentException("A report covers at most " + MAX_DAYS + " days");
         }
-        Object[] period = {tenantId, start(from), start(to.plusDays(1))};
-        Totals total = jdbc.queryForObject("SELECT " + SUMS + PERIOD, UsageReports::totals, period);
-        List<ModelUsage> byModel = jdbc.query("SELECT requested_model, " + SUMS + PERIOD
+        Object[] period = keyId == null ? new Object[] {tenantId, start(from), start(to.plusDays(1))}
+                : new Object[] {tenantId, start(from), start(to.plusDays(1)), keyId};
+        String where = keyId == null ? PERIOD : KEY_PERIOD;
+        Totals total = jdbc.queryForObject("SELECT " + SUMS + where, UsageReports::totals, period);
+        List<ModelUsage> byModel = jdbc.query("SELECT requested_model, " + SUMS + where
                         + " GROUP BY requested_model ORDER BY cost_cents DESC, requested_model",
                 (rs, n) -> new ModelUsage(rs.getString("requested_model"), totals(rs, n)), period);
-        return new UsageReport(from, to, total, byModel, byDay(period, from, to));
+        return new UsageReport(from, to, total, byModel, byDay(period, where, from, to));
+    }
+
+    /** The tenant's usage per key over the period (keys without usage left out), costliest first. */
+    public List<KeyUsage> byKey(String tenantId, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT key_id, " + SUMS + PERIOD + " GROUP BY key_id ORDER BY cost_cents DESC, key_id",
+                (rs, n) -> new KeyUsage(rs.getString("key_id"), totals(rs, n)), tenantId, start(from), start(to.plusDays(1)));
+    }
+
+    /** One key's line of {@code group_by=key}. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"key_id", "requests", "prompt_tokens", "completion_tokens",
+            "total_tokens", "cost_cents_usd"})
+    public record KeyUsage(@com.fasterxml.jackson.annotation.JsonProperty("key_id") String keyId,
+                           @com.fasterxml.jackson.annotation.JsonUnwrapped Totals totals) {
     }
 
     /** The tenant's latest requests, newest first. */
@@ -73,9 +94,9 @@ public class UsageReports {
     }
 
     /** Every day of the period, zero where nothing was used. */
-    private List<DayUsage> byDay(Object[] period, LocalDate from, LocalDate to) {
+    private List<DayUsage> byDay(Object[] period, String where, LocalDate from, LocalDate to) {
         Map<LocalDate, Totals> used = new HashMap<>();
-        jdbc.query("SELECT " + UTC_DAY + " AS epoch_day, " + SUMS + PERIOD + " GROUP BY " + UTC_DAY,
+        jdbc.query("SELECT " + UTC_DAY + " AS epoch_day, " + SUMS + where + " GROUP BY " + UTC_DAY,
                 (RowCallbackHandler) rs -> used.put(LocalDate.ofEpochDay(rs.getLong("epoch_day")), totals(rs, 0)), period);
         List<DayUsage> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {

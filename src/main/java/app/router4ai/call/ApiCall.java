@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class ApiCall {
 
-    public static final String PROPERTY = "ramCall";
+    public static final String PROPERTY = CallProperties.CALL;
 
     /** The call of this exchange, or null before {@link ApiCallStarter} ran. */
     public static ApiCall of(org.apache.camel.Exchange exchange) {
@@ -43,6 +43,7 @@ public final class ApiCall {
     private long ttftMs = -1;
     private long answeredAttemptMs = -1;
     private String traceId;
+    private boolean answered;
     private int failovers;
     private final app.router4ai.routing.failover.FailoverState failover = new app.router4ai.routing.failover.FailoverState();
     private String cacheKey;
@@ -257,6 +258,16 @@ public final class ApiCall {
 
     public void traceId(String traceId) {
         this.traceId = traceId;
+    }
+
+    /** A candidate answered (a stream: its first byte came): the failover loop stops. */
+    public void answered() {
+        this.answered = true;
+    }
+
+    /** Whether the failover loop goes on: no candidate has answered yet. */
+    public boolean stillTrying() {
+        return !answered;
     }
 
     /** Every candidate that did not answer, with why: the message of a 503 lists them. */

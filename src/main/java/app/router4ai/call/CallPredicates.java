@@ -17,6 +17,12 @@ class CallPredicates {
         return exchange -> ApiCall.of(exchange).stream();
     }
 
+    /** No candidate has answered yet: the failover loop tries the next one. */
+    @Bean
+    Predicate stillTrying() {
+        return exchange -> ApiCall.of(exchange).stillTrying();
+    }
+
     /** The response cache holds an answer for this request. */
     @Bean
     Predicate cachedAnswer() {

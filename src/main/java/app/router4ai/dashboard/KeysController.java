@@ -3,6 +3,13 @@ package app.router4ai.dashboard;
 import app.router4ai.auth.ApiKeyService;
 import app.router4ai.auth.IssuedKey;
 import app.router4ai.auth.StoredKey;
+import app.router4ai.budget.Budget;
+import app.router4ai.budget.BudgetStatus;
+import app.router4ai.budget.SpendBook;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,9 +33,11 @@ class KeysController {
     static final int MAX_NAME = 100;
 
     private final ApiKeyService keys;
+    private final SpendBook spend;
 
-    KeysController(ApiKeyService keys) {
+    KeysController(ApiKeyService keys, SpendBook spend) {
         this.keys = keys;
+        this.spend = spend;
     }
 
     /** A key just issued, for the page that shows it once. */
@@ -38,8 +47,29 @@ class KeysController {
     @GetMapping
     String list(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("nav", "keys");
-        model.addAttribute("keys", keys.list(user.tenantId()).reversed());
+        List<StoredKey> list = keys.list(user.tenantId()).reversed();
+        model.addAttribute("keys", list);
         model.addAttribute("maxName", MAX_NAME);
+        // Each key's spend this period against its budget (the bar), and the budgets past their alert threshold.
+        Map<String, BudgetStatus> budgets = new HashMap<>();
+        List<String> alerts = new ArrayList<>();
+        BudgetStatus workspace = spend.statuses(List.of(Budget.tenantSubject(user.tenantId()))).stream().findFirst().orElse(null);
+        if (workspace != null && workspace.pastAlert()) {
+            alerts.add(alert("The workspace", workspace));
+        }
+        for (StoredKey key : list) {
+            Budget budget = key.revoked() ? null : spend.budget(Budget.keySubject(key.id()));
+            if (budget != null) {
+                BudgetStatus status = spend.status(budget);
+                budgets.put(key.id(), status);
+                if (status.pastAlert()) {
+                    alerts.add(alert("“" + key.name() + "”", status));
+                }
+            }
+        }
+        model.addAttribute("budgets", budgets);
+        model.addAttribute("workspaceBudget", workspace);
+        model.addAttribute("budgetAlerts", alerts);
         return "keys";
     }
 
@@ -89,6 +119,15 @@ class KeysController {
         keys.revoke(key.id());
         next.addFlashAttribute("notice", "Revoked “" + key.name() + "” (" + key.prefix() + "…). Requests with it now get 401.");
         return "redirect:/app/keys";
+    }
+
+    private static String alert(String who, BudgetStatus status) {
+        String period = status.budget().period().adjective();
+        return status.spent()
+                ? who + " has spent its " + period + " budget: its requests get 402"
+                        + (status.resetsAt() == null ? " until the budget is raised." : " until " + status.resetsAt() + ".")
+                : who + " has used " + status.percentUsed() + "% of its " + period + " budget (alert at "
+                        + status.budget().alertPercent() + "%).";
     }
 
     private StoredKey owned(SignedInUser user, String keyId) {

@@ -1,6 +1,7 @@
 package app.router4ai.dashboard;
 
 import app.router4ai.auth.ApiKeyService;
+import app.router4ai.auth.StoredKey;
 import app.router4ai.billing.UsageReport;
 import app.router4ai.billing.UsageReports;
 import app.router4ai.requestlog.RequestLogFilter;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,14 +51,17 @@ class UsageController {
             end = today;
             start = today.minusDays(DEFAULT_DAYS - 1);
         }
-        UsageReport report = reports.report(user.tenantId(), start, end);
+        // The log's key filter narrows the period's totals, chart and models too (one of the workspace's keys only).
+        List<StoredKey> workspaceKeys = keys.list(user.tenantId());
+        String keyId = workspaceKeys.stream().map(StoredKey::id).filter(id -> id.equals(filter.key())).findFirst().orElse(null);
+        UsageReport report = reports.report(user.tenantId(), keyId, start, end);
         model.addAttribute("nav", "usage");
         model.addAttribute("report", report);
         RequestLogPage log = requestLog.search(user.tenantId(), start.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), filter);
         model.addAttribute("log", log);
         model.addAttribute("filter", filter);
-        model.addAttribute("keys", keys.list(user.tenantId()));
+        model.addAttribute("keys", workspaceKeys);
         model.addAttribute("providers", requestLog.providers(user.tenantId()));
         model.addAttribute("newerUrl", log.hasPrevious() ? pageUrl(request, log.page() - 1) : null);
         model.addAttribute("olderUrl", log.hasNext() ? pageUrl(request, log.page() + 1) : null);

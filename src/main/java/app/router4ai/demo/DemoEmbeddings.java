@@ -1,12 +1,11 @@
 package app.router4ai.demo;
 
+import app.router4ai.fake.GeminiFixtures;
+import app.router4ai.fake.OpenAiFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -16,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Pretend embeddings for the demo profile, in OpenAI's format ({@code /embeddings}) or Gemini's
  * ({@code :batchEmbedContents}, called by {@link DemoGeminiProvider}): a vector per input that follows from its
- * text, so equal texts get equal vectors, of the asked dimensions or the demo's default.
+ * text, so equal texts get equal vectors, of the asked dimensions or the demo's default: the tests' fake
+ * providers' bodies ({@link OpenAiFixtures}, {@link GeminiFixtures}).
  */
 @Component
 @Profile("demo")
@@ -41,43 +41,21 @@ class DemoEmbeddings implements Processor {
         } else {
             input.forEach(item -> inputs.add(item.isTextual() ? item.asText() : item.toString()));
         }
-        int dimensions = request.path("dimensions").asInt(DIMENSIONS);
-        ObjectNode list = json.createObjectNode().put("object", "list");
-        ArrayNode data = list.putArray("data");
-        long tokens = 0;
-        for (int i = 0; i < inputs.size(); i++) {
-            data.addObject().put("object", "embedding").put("index", i).set("embedding", vector(inputs.get(i), dimensions));
-            tokens += Math.max(1, inputs.get(i).length() / 4);
-        }
-        list.put("model", request.path("model").asText("demo"));
-        list.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-        reply(exchange.getMessage(), list);
+        int tokens = inputs.stream().mapToInt(text -> Math.max(1, text.length() / 4)).sum();
+        reply(exchange.getMessage(), OpenAiFixtures.embeddings(request.path("model").asText("demo"), inputs,
+                request.path("dimensions").asInt(DIMENSIONS), tokens));
     }
 
     /** Gemini's {@code batchEmbedContents} answer to {@code request}. */
-    ObjectNode geminiBatch(JsonNode request) {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode embeddings = body.putArray("embeddings");
+    String geminiBatch(JsonNode request) {
+        List<List<Double>> vectors = new ArrayList<>();
         for (JsonNode one : request.path("requests")) {
-            embeddings.addObject().set("values", vector(one.at("/content/parts/0/text").asText(),
-                    one.path("outputDimensionality").asInt(DIMENSIONS)));
+            vectors.add(OpenAiFixtures.vectorOf(one.at("/content/parts/0/text").asText(), one.path("outputDimensionality").asInt(DIMENSIONS)));
         }
-        return body;
+        return GeminiFixtures.batchEmbeddings(vectors);
     }
 
-    void reply(Message out, ObjectNode body) throws Exception {
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        out.setBody(json.writeValueAsBytes(body));
-    }
-
-    private ArrayNode vector(String text, int dimensions) {
-        SplittableRandom random = new SplittableRandom(text.hashCode());
-        ArrayNode vector = json.createArrayNode();
-        for (int d = 0; d < dimensions; d++) {
-            vector.add((float) (random.nextDouble() - 0.5));
-        }
-        return vector;
+    void reply(Message out, String body) {
+        PausedEvent.answer(out, false, body);
     }
 }

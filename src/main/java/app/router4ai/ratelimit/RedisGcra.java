@@ -143,6 +143,30 @@ public class RedisGcra {
         }
     }
 
+    /**
+     * A counter shared by all instances (a key's tokens in one minute): adds {@code delta} (0 reads it) and keeps it
+     * {@code ttlSeconds}; null when Redis cannot answer now (the caller counts in this JVM instead).
+     */
+    public Long addToCounter(String key, long delta, long ttlSeconds) {
+        StatefulRedisConnection<String, String> c = connection;
+        if (!available || c == null) {
+            return null;
+        }
+        try {
+            String k = settings.redisKeyPrefix() + key;
+            if (delta == 0) {
+                String value = c.sync().get(k);
+                return value == null ? 0L : Long.parseLong(value);
+            }
+            long total = c.sync().incrby(k, delta);
+            c.sync().expire(k, ttlSeconds);
+            return total;
+        } catch (RuntimeException e) {
+            lost(e);
+            return null;
+        }
+    }
+
     private List<Long> eval(String key, TenantLimits limits) {
         StatefulRedisConnection<String, String> c = connection;
         if (c == null) {

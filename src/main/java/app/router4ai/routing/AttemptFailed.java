@@ -36,9 +36,9 @@ public class AttemptFailed implements Processor {
         String provider = call.deployment().providerName();
         ProviderFailure failure = ProviderFailure.from(provider, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         if (failure.providerAtFault()) {
-            health.failed(provider, call.attemptStartNanos(), failure);
+            health.failed(call.deployment().key(), call.attemptStartNanos(), failure);
         } else {
-            health.rejectedRequest(provider, call.attemptStartNanos());
+            health.rejectedRequest(call.deployment().key(), call.attemptStartNanos());
         }
         boolean retrying = planner.retry(call, failure);
         meters.counter("router.attempts", "provider", provider, "outcome", retrying ? "retried" : "failed",

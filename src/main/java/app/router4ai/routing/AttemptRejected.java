@@ -22,7 +22,7 @@ public class AttemptRejected implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         ApiCall call = ApiCall.of(exchange);
-        health.rejectedRequest(call.deployment().providerName(), call.attemptStartNanos());
+        health.rejectedRequest(call.deployment().key(), call.attemptStartNanos());
         throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 }

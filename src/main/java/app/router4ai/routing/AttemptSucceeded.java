@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttemptSucceeded implements Processor {
 
-    public static final String TRYING = "ramTrying";
-
     private final ProviderHealth health;
 
     public AttemptSucceeded(ProviderHealth health) {
@@ -21,8 +19,8 @@ public class AttemptSucceeded implements Processor {
     @Override
     public void process(Exchange exchange) {
         ApiCall call = ApiCall.of(exchange);
-        health.succeeded(call.deployment().providerName(), call.attemptStartNanos());
+        health.succeeded(call.deployment().key(), call.attemptStartNanos());
         call.firstByte();
-        exchange.setProperty(TRYING, false);
+        call.answered();
     }
 }

@@ -4,7 +4,6 @@ import app.router4ai.provider.ProviderHealth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /** Orders a tier's models for one request, by the tier's strategy. The requested model leads under affinity. */
@@ -17,21 +16,31 @@ public class CandidateOrder {
         this.health = health;
     }
 
-    /** One model per provider: the requested one for its provider, then the tier's others on other providers. */
+    /**
+     * The requested model and the tier's others that can stand in for it: the tier's {@code models} in the
+     * operator's order when the file lists them, else one model per provider (the requested one for its provider).
+     */
     public List<CatalogModel> order(CatalogModel requested, RoutingConfig config) {
         TierPolicy policy = config.tier(requested.tier());
         List<CatalogModel> others = new ArrayList<>();
-        for (CatalogModel m : config.models().values()) {
-            if (m.tier().equals(requested.tier()) && !m.provider().equals(requested.provider()) && m.canStandInFor(requested)
-                    && others.stream().noneMatch(o -> o.provider().equals(m.provider()))) {
-                others.add(m);
+        if (!policy.models().isEmpty()) {
+            policy.models().stream().map(config.models()::get)
+                    .filter(m -> m != requested && m.canStandInFor(requested)).forEach(others::add);
+        } else {
+            for (CatalogModel m : config.models().values()) {
+                if (m.tier().equals(requested.tier()) && !m.provider().equals(requested.provider()) && m.canStandInFor(requested)
+                        && others.stream().noneMatch(o -> o.provider().equals(m.provider()))) {
+                    others.add(m);
+                }
             }
         }
         List<CatalogModel> ordered = new ArrayList<>();
         switch (policy.strategy()) {
             case AFFINITY -> {
                 ordered.add(requested);
-                others.sort(Comparator.comparingInt(m -> policy.rank(m.provider())));
+                if (policy.models().isEmpty()) {
+                    others.sort(Comparator.comparingInt(m -> policy.rank(m.provider())));
+                }
                 ordered.addAll(others);
             }
             case CHEAPEST -> {
@@ -47,31 +56,28 @@ public class CandidateOrder {
             case WEIGHTED -> {
                 ordered.add(requested);
                 ordered.addAll(others);
-                ordered = weighted(ordered, policy);
+                ordered = WeightedDraw.draw(ordered, m -> policy.weights().getOrDefault(m.provider(), 1));
             }
         }
         return ordered;
     }
 
-    /** A weighted draw without replacement; providers without a weight get 1, weight 0 goes last. */
-    private static List<CatalogModel> weighted(List<CatalogModel> pool, TierPolicy policy) {
-        List<CatalogModel> left = new ArrayList<>(pool);
-        List<CatalogModel> drawn = new ArrayList<>();
-        while (!left.isEmpty()) {
-            int total = left.stream().mapToInt(m -> policy.weights().getOrDefault(m.provider(), 1)).sum();
-            if (total == 0) {
-                drawn.addAll(left);
-                break;
-            }
-            int pick = ThreadLocalRandom.current().nextInt(total);
-            for (int i = 0; i < left.size(); i++) {
-                pick -= policy.weights().getOrDefault(left.get(i).provider(), 1);
-                if (pick < 0) {
-                    drawn.add(left.remove(i));
-                    break;
-                }
-            }
+    /**
+     * The model a request for a tier by name starts with: the first the tier's strategy puts first among its
+     * models of {@code kind}; null when the tier has none of that kind.
+     */
+    public CatalogModel lead(String tier, ModelKind kind, RoutingConfig config) {
+        TierPolicy policy = config.tier(tier);
+        List<CatalogModel> members = new ArrayList<>();
+        policy.models().stream().map(config.models()::get).forEach(members::add);
+        config.models().values().stream().filter(m -> m.tier().equals(tier) && !members.contains(m)).forEach(members::add);
+        members.removeIf(m -> m.kind() != kind);
+        if (members.isEmpty()) {
+            return null;
         }
-        return drawn;
+        if (policy.strategy() == TierPolicy.Strategy.AFFINITY && policy.models().isEmpty()) {
+            members.sort(Comparator.comparingInt(m -> policy.rank(m.provider())));
+        }
+        return order(members.getFirst(), config).getFirst();
     }
 }

@@ -30,7 +30,7 @@ public class CandidateUnfit implements Processor {
     public void process(Exchange exchange) {
         ApiCall call = ApiCall.of(exchange);
         UnsupportedRequest unsupported = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, UnsupportedRequest.class);
-        health.release(call.deployment().providerName());
+        health.release(call.deployment().key());
         boolean firstChoice = call.failedAttempts().isEmpty();
         if (firstChoice && call.remainingCandidates().isEmpty()) {
             throw unsupported;

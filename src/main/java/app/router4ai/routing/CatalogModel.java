@@ -36,6 +36,13 @@ public record CatalogModel(
                 null, 0, ModelKind.CHAT, null, ReasoningMap.NONE);
     }
 
+    /** This model as a deployment serves it: another provider, or another model id at the provider. */
+    public CatalogModel servedBy(String provider, String providerModel) {
+        return provider.equals(this.provider) && providerModel.equals(this.providerModel) ? this
+                : new CatalogModel(id, tier, provider, providerModel, inputUsdPerMillion, outputUsdPerMillion,
+                cachedInputUsdPerMillion, created, cacheWriteUsdPerMillion, maxOutputTokens, kind, dimensions, reasoning);
+    }
+
     /**
      * Whether a failover may give this model's answer for {@code requested}: the same kind, and for embeddings
      * the same number of dimensions (vectors of another length would not fit the client's index).

@@ -3,6 +3,7 @@ package app.router4ai.routing;
 import app.router4ai.api.ApiError;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Attempt;
+import app.router4ai.call.CallProperties;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.routing.failover.AttemptPlanner;
 import org.apache.camel.Exchange;
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NextCandidate implements Processor {
 
-    public static final String PROVIDER = "provider";
-    public static final String CONNECT_TIMEOUT = "ramConnectTimeoutMs";
-    public static final String READ_TIMEOUT = "ramReadTimeoutMs";
+    public static final String PROVIDER = CallProperties.PROVIDER;
+    public static final String CONNECT_TIMEOUT = CallProperties.CONNECT_TIMEOUT;
+    public static final String READ_TIMEOUT = CallProperties.READ_TIMEOUT;
 
     private final ProviderHealth health;
     private final AttemptPlanner planner;
@@ -48,17 +49,15 @@ public class NextCandidate implements Processor {
                 outOfTime = true;
                 break;
             }
-            if (health.tryAcquire(provider)) {
+            if (health.tryAcquire(next.key())) {
                 call.attempt(next);
                 planner.attempting(call, next);
                 long[] timeouts = planner.timeouts(call, next);
-                exchange.setProperty(PROVIDER, provider);
-                exchange.setProperty(CONNECT_TIMEOUT, timeouts[0]);
-                exchange.setProperty(READ_TIMEOUT, timeouts[1]);
+                CallProperties.target(exchange, provider, timeouts[0], timeouts[1]);
                 return;
             }
             long wait = planner.millisUntilAvailable(next);
-            call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, provider + " (skipped: circuit open or cooling down for "
+            call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, next.key() + " (skipped: circuit open or cooling down for "
                     + (long) Math.ceil(wait / 1000.0) + " s)");
             retryAfterMs = Math.min(retryAfterMs, wait);
         }

@@ -36,6 +36,8 @@ public abstract class KeyLifecycleContract extends RouterTest {
         HttpResponse<String> revoked = chat(second, HELLO);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(readJson(revoked.body()).at("/error/code").asText()).isEqualTo("invalid_api_key");
+        // It says what happened: a rotated or revoked key is not "incorrect".
+        assertThat(readJson(revoked.body()).at("/error/message").asText()).contains(" was revoked at ");
     }
 
     @Test

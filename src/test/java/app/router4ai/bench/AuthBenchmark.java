@@ -6,6 +6,7 @@ import app.router4ai.auth.ApiKeyFormat;
 import app.router4ai.auth.ApiKeyStore;
 import app.router4ai.auth.Caller;
 import app.router4ai.auth.KeyHasher;
+import app.router4ai.auth.KeySettingsCache;
 import app.router4ai.auth.KeyUsageTracker;
 import app.router4ai.auth.StoredKey;
 import app.router4ai.auth.VerifiedKeyCache;
@@ -61,7 +62,8 @@ public class AuthBenchmark {
         };
         cache = new VerifiedKeyCache();
         authenticator = new ApiKeyAuthenticator(store, hasher, cache, new KeyUsageTracker(store),
-                new FailedAuthLimiter(RATE_LIMITS, new SimpleMeterRegistry()));
+                new FailedAuthLimiter(RATE_LIMITS, new SimpleMeterRegistry()), new KeySettingsCache(null),
+                java.time.Clock.systemUTC());
         // The one Argon2 verification; everything measured below is the warm path.
         Exchange first = BenchFixtures.exchange();
         first.getMessage().setHeader(Headers.AUTHORIZATION, bearer);

@@ -5,13 +5,15 @@ import app.router4ai.chat.ChatParameterCheck;
 import app.router4ai.chat.ChatRequestParser;
 import app.router4ai.chat.RequestLimits;
 import app.router4ai.provider.ProviderHealth;
-import app.router4ai.provider.Providers;
+import app.router4ai.provider.ProviderSettings;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapters;
 import app.router4ai.provider.anthropic.AnthropicWire;
 import app.router4ai.provider.gemini.GeminiWire;
 import app.router4ai.provider.openai.OpenAiWire;
 import app.router4ai.routing.CandidateOrder;
+import app.router4ai.routing.DeploymentLoad;
+import app.router4ai.routing.DeploymentOrder;
 import app.router4ai.routing.ModelCatalog;
 import app.router4ai.routing.ModelResolver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,16 +49,17 @@ public class ParseResolveBenchmark {
     @Setup
     public void setUp() throws IOException {
         parser = new ChatRequestParser(BenchFixtures.JSON, new RequestLimits(DataSize.ofMegabytes(4)), new ChatParameterCheck());
-        ModelCatalog catalog = new ModelCatalog(new ClassPathResource("models.yaml"));
-        Providers providers = new Providers(Map.of(
-                "openai", new Providers.Entry(Wire.OPENAI, "http://127.0.0.1:18080/v1", "sk-bench", "OPENAI_API_KEY"),
-                "anthropic", new Providers.Entry(Wire.ANTHROPIC, "http://127.0.0.1:18080", "", "ANTHROPIC_API_KEY"),
-                "gemini", new Providers.Entry(Wire.GEMINI, "http://127.0.0.1:18080", "", "GEMINI_API_KEY"),
-                "deepseek", new Providers.Entry(Wire.OPENAI, "http://127.0.0.1:18080/v1", "", "DEEPSEEK_API_KEY")));
+        Map<String, ProviderSettings> providers = Map.of(
+                "openai", new ProviderSettings("openai", Wire.OPENAI, "http://127.0.0.1:18080/v1", "sk-bench", "OPENAI_API_KEY"),
+                "anthropic", new ProviderSettings("anthropic", Wire.ANTHROPIC, "http://127.0.0.1:18080", "", "ANTHROPIC_API_KEY"),
+                "gemini", new ProviderSettings("gemini", Wire.GEMINI, "http://127.0.0.1:18080", "", "GEMINI_API_KEY"),
+                "deepseek", new ProviderSettings("deepseek", Wire.OPENAI, "http://127.0.0.1:18080/v1", "", "DEEPSEEK_API_KEY"));
+        ModelCatalog catalog = new ModelCatalog(new ClassPathResource("models.yaml"), providers, name -> null);
         WireAdapters adapters = new WireAdapters(List.of(new OpenAiWire(BenchFixtures.JSON),
                 new AnthropicWire(BenchFixtures.JSON), new GeminiWire(BenchFixtures.JSON)));
-        resolver = new ModelResolver(catalog, providers, adapters,
-                new CandidateOrder(new ProviderHealth(catalog, new SimpleMeterRegistry())));
+        ProviderHealth health = new ProviderHealth(catalog, new SimpleMeterRegistry());
+        resolver = new ModelResolver(catalog, adapters, new CandidateOrder(health),
+                new DeploymentOrder(health, new DeploymentLoad()));
         parsed = BenchFixtures.exchange();
         parsed.getMessage().setBody(BenchFixtures.CHAT_BODY);
         parser.process(parsed);

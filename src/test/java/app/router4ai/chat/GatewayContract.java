@@ -211,7 +211,7 @@ public abstract class GatewayContract extends RouterTest {
         assertThat(ids).containsExactlyInAnyOrder("gpt-4o-mini", "claude-haiku-4-5", "gemini-1.5-flash", "deepseek-chat",
                 "gpt-4o", "claude-sonnet-4-6", "gemini-1.5-pro", "claude-opus-4-7", "gpt-4-turbo",
                 "text-embedding-3-small", "text-embedding-3-large", "gemini-embedding-001", "gpt-3.5-turbo-instruct",
-                "omni-moderation-latest");
+                "omni-moderation-latest", "fast", "balanced", "premium");   // a tier is a model a client may ask for
         assertThat(client.models().retrieve("gpt-4o").ownedBy()).isEqualTo("openai");
         assertThatThrownBy(() -> client.models().retrieve("nope")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> openAi("ram_live_bad").models().list()).isInstanceOf(UnauthorizedException.class);

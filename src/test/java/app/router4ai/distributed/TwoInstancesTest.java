@@ -132,6 +132,131 @@ class TwoInstancesTest {
         assertThat((double) one.admitted()).isBetween(one.atLeast() * 0.9, one.atMost() * 1.1);
     }
 
+    @Test
+    void aBudgetSpentThroughOneInstanceIsRefusedOnTheOtherWithinAFlushAndAReconcileInterval() throws Exception {
+        String[] key = tenantWithKey();
+        admin("PUT", urlA + "/admin/v1/keys/" + key[2] + "/budget", "{\"limit_tokens\":64,\"period\":\"day\"}");
+        awaitBudgetKnownOn(urlB, key[2]);
+        assertThat(chat(urlA, key[1], HELLO).statusCode()).isEqualTo(200);
+        assertThat(chat(urlA, key[1], HELLO).statusCode()).isEqualTo(200);
+        long spentAt = System.nanoTime();
+        long refusedAfterMs = -1;
+        while (System.nanoTime() - spentAt < 15_000_000_000L) {
+            HttpResponse<String> onB = chat(urlB, key[1], HELLO);
+            if (onB.statusCode() == 402) {
+                refusedAfterMs = (System.nanoTime() - spentAt) / 1_000_000;
+                assertThat(JSON.readTree(onB.body()).at("/error/code").asText()).isEqualTo("budget_exceeded");
+                break;
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("two instances: budget spent on A refused on B after %d ms%n", refusedAfterMs);
+        // One ledger flush (200 ms) plus one reconcile interval (5 s), with room for a loaded machine.
+        assertThat(refusedAfterMs).isBetween(0L, 10_000L);
+    }
+
+    /**
+     * The overshoot bound, measured: a budget of 10 requests' tokens, then N concurrent requests split over both
+     * instances at once (each admitted while its instance saw budget left overshoots by its own tokens), then both
+     * instances hammered until each refuses (what one spends within a flush and a reconcile interval the other
+     * does not see yet).
+     */
+    @Test
+    void theOvershootOfABudgetAcrossTwoInstancesStaysWithinTheDocumentedBound() throws Exception {
+        String[] key = tenantWithKey();
+        send("PATCH", urlA + "/admin/v1/tenants/" + key[0], "Bearer " + RouterTest.ADMIN_TOKEN,
+                "{\"rate_limit_rps\":100000,\"rate_limit_burst\":100000}");
+        admin("PUT", urlA + "/admin/v1/keys/" + key[2] + "/budget", "{\"limit_tokens\":320,\"period\":\"day\"}");
+        awaitBudgetKnownOn(urlB, key[2]);
+        Thread.sleep(1_200);   // B picks the raised limits up within limits-refresh
+        int concurrent = 40;
+        AtomicInteger admitted = new AtomicInteger();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int c = 0; c < concurrent; c++) {
+                String url = c % 2 == 0 ? urlA : urlB;
+                running.add(clients.submit(() -> {
+                    go.await();
+                    if (chat(url, key[1], HELLO).statusCode() == 200) {
+                        admitted.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        int burstAdmitted = admitted.get();
+        System.out.printf("two instances: budget of 10 requests (320 tokens); %d concurrent requests at once, half on each: "
+                + "%d admitted, overshoot %d requests (bound: %d, every concurrent request)%n",
+                concurrent, burstAdmitted, burstAdmitted - 10, concurrent - 10);
+        assertThat(burstAdmitted).isBetween(10, concurrent);
+        assertThat(chat(urlA, key[1], HELLO).statusCode()).isEqualTo(402);
+        assertThat(chat(urlB, key[1], HELLO).statusCode()).isEqualTo(402);
+
+        // Sustained: a budget of 100 requests, 4 clients on each instance as fast as they go until refused. Each
+        // instance sees the other's spend one flush plus one reconcile interval late.
+        String[] second = tenantWithKey();
+        send("PATCH", urlA + "/admin/v1/tenants/" + second[0], "Bearer " + RouterTest.ADMIN_TOKEN,
+                "{\"rate_limit_rps\":100000,\"rate_limit_burst\":100000}");
+        admin("PUT", urlA + "/admin/v1/keys/" + second[2] + "/budget", "{\"limit_tokens\":3200,\"period\":\"day\"}");
+        awaitBudgetKnownOn(urlB, second[2]);
+        Thread.sleep(1_200);
+        AtomicInteger onA = new AtomicInteger();
+        AtomicInteger onB = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                String url = c % 2 == 0 ? urlA : urlB;
+                AtomicInteger count = c % 2 == 0 ? onA : onB;
+                running.add(clients.submit(() -> {
+                    long until = System.nanoTime() + 30_000_000_000L;
+                    while (System.nanoTime() < until && chat(url, second[1], HELLO).statusCode() == 200) {
+                        count.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        int total = onA.get() + onB.get();
+        System.out.printf("two instances: budget of 100 requests (3,200 tokens); 4 clients on each instance until refused: "
+                + "%d admitted (A %d, B %d) in %d ms, overshoot %d requests%n", total, onA.get(), onB.get(),
+                (System.nanoTime() - start) / 1_000_000, total - 100);
+        // Each instance alone stops at the budget plus its concurrent requests: at most twice the budget plus 8.
+        assertThat(total).isBetween(100, 2 * 100 + 8);
+    }
+
+    @Test
+    void anIdempotentRequestAnsweredByOneInstanceIsReplayedByTheOther() throws Exception {
+        String[] key = tenantWithKey();
+        HttpResponse<String> first = send("POST", urlA + "/v1/chat/completions", "Bearer " + key[1], HELLO,
+                "Idempotency-Key", "two-1");
+        HttpResponse<String> retry = send("POST", urlB + "/v1/chat/completions", "Bearer " + key[1], HELLO,
+                "Idempotency-Key", "two-1");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.headers().firstValue("x-ram-idempotent-replay")).contains("true");
+        assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
+    }
+
+    private static void admin(String method, String url, String body) {
+        HttpResponse<String> response = send(method, url, "Bearer " + RouterTest.ADMIN_TOKEN, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** Budgets set through A reach B with its next reconciliation (router.billing.reconcile-interval). */
+    private static void awaitBudgetKnownOn(String url, String keyId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                send("GET", url + "/admin/v1/keys/" + keyId + "/budget", "Bearer " + RouterTest.ADMIN_TOKEN, null)
+                        .statusCode() == 200);
+    }
+
     /**
      * What GCRA at 60/s, burst 60, must admit of a burst: at most what the whole burst's time allows, at least
      * what the time from the first answer (the limiter had seen a request by then) to the last request sent allows.
@@ -203,12 +328,16 @@ class TwoInstancesTest {
         return send("POST", url + "/v1/chat/completions", "Bearer " + key, body);
     }
 
-    private static HttpResponse<String> send(String method, String url, String authorization, String body) {
+    private static HttpResponse<String> send(String method, String url, String authorization, String body,
+                                             String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

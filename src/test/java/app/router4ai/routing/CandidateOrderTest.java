@@ -32,7 +32,7 @@ class CandidateOrderTest {
     }
 
     private static ModelCatalog catalog(String yaml) throws IOException {
-        return new ModelCatalog(new ByteArrayResource(yaml.getBytes()));
+        return app.router4ai.support.BuiltInProviders.catalog(new ByteArrayResource(yaml.getBytes()));
     }
 
     @Test

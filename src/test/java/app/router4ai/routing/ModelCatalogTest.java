@@ -13,7 +13,7 @@ class ModelCatalogTest {
 
     @Test
     void theShippedCatalogListsTheNineModelsOfTheProductPageByTier() throws IOException {
-        ModelCatalog catalog = new ModelCatalog(new ClassPathResource("models.yaml"));
+        ModelCatalog catalog = app.router4ai.support.BuiltInProviders.catalog(new ClassPathResource("models.yaml"));
         assertThat(chat(catalog).toList()).hasSize(9);
         assertThat(chat(catalog).filter(m -> m.tier().equals("fast")).map(CatalogModel::id))
                 .containsExactlyInAnyOrder("gpt-4o-mini", "claude-haiku-4-5", "gemini-1.5-flash", "deepseek-chat");
@@ -25,7 +25,7 @@ class ModelCatalogTest {
 
     @Test
     void embeddingModelsCarryTheirDimensionsAndStandInOnlyForTheirLikes() throws IOException {
-        ModelCatalog catalog = new ModelCatalog(new ClassPathResource("models.yaml"));
+        ModelCatalog catalog = app.router4ai.support.BuiltInProviders.catalog(new ClassPathResource("models.yaml"));
         CatalogModel small = catalog.find("text-embedding-3-small").orElseThrow();
         CatalogModel large = catalog.find("text-embedding-3-large").orElseThrow();
         CatalogModel gemini = catalog.find("gemini-embedding-001").orElseThrow();

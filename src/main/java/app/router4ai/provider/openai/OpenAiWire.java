@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenAiWire implements WireAdapter {
 
-    private final ObjectMapper json;
+    protected final ObjectMapper json;
 
     public OpenAiWire(ObjectMapper json) {
         this.json = json;
@@ -84,9 +84,18 @@ public class OpenAiWire implements WireAdapter {
     }
 
     private UpstreamRequest send(String path, ObjectNode body, Deployment deployment, boolean stream) {
-        return UpstreamRequest.ofJson(json, deployment.provider().baseUrl() + path,
-                Map.of("Authorization", "Bearer " + deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream)),
-                body);
+        return UpstreamRequest.ofJson(json, url(path, deployment), headers(deployment, stream), body);
+    }
+
+    /** Where an operation's path is at this deployment's provider. */
+    protected String url(String path, Deployment deployment) {
+        return deployment.provider().baseUrl() + path;
+    }
+
+    /** Our key (none for a keyless server, such as a local vLLM) and what we accept. */
+    protected Map<String, String> headers(Deployment deployment, boolean stream) {
+        return deployment.provider().keyless() ? Map.of("Accept", UpstreamRequest.accept(stream))
+                : Map.of("Authorization", "Bearer " + deployment.provider().apiKey(), "Accept", UpstreamRequest.accept(stream));
     }
 
     @Override

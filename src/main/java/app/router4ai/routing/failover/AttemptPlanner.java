@@ -28,13 +28,13 @@ public class AttemptPlanner {
         this.health = health;
     }
 
-    /** What per-target state is keyed by: today the provider; a deployment's id once there are several per provider. */
+    /** What per-target state is keyed by: the deployment (its breaker, cooldown and attempt times are its own). */
     public static String target(Deployment deployment) {
-        return deployment.providerName();
+        return deployment.key();
     }
 
     public FailoverPolicy policy(Deployment deployment) {
-        return catalog.current().failover().policy(target(deployment), deployment.model().id());
+        return catalog.current().failover().policy(deployment.providerName(), deployment.model().id());
     }
 
     /** Starts the request's deadline at its first attempt: the first candidate's, shortened by the client's header. */
@@ -78,7 +78,7 @@ public class AttemptPlanner {
         long waitMs = Math.max((at - System.nanoTime() + 999_999) / 1_000_000, 0);
         if (retryAt != 0) {
             // A retry after a 429 waits out the cooldown its Retry-After set (to the millisecond), not skips it.
-            waitMs = Math.max(waitMs, health.coolDownMillisLeft(next.providerName()));
+            waitMs = Math.max(waitMs, health.coolDownMillisLeft(next.key()));
         }
         if (waitMs > 0) {
             if (waitMs >= state.millisLeft()) {
@@ -100,7 +100,7 @@ public class AttemptPlanner {
      * provider's {@code read_timeout_ms}.
      */
     public long[] timeouts(ApiCall call, Deployment deployment) {
-        ProviderResilience resilience = catalog.current().resilience(deployment.providerName());
+        ProviderResilience resilience = catalog.current().resilience(deployment.key());
         FailoverPolicy policy = policy(deployment);
         long left = Math.max(1, call.failover().millisLeft());
         long response = call.stream() ? policy.firstByteTimeout().toMillis() : resilience.readTimeout().toMillis();
@@ -146,6 +146,6 @@ public class AttemptPlanner {
 
     /** Milliseconds until a skipped candidate may be tried again (breaker open or cooling down). */
     public long millisUntilAvailable(Deployment deployment) {
-        return health.millisUntilAvailable(deployment.providerName());
+        return health.millisUntilAvailable(deployment.key());
     }
 }

@@ -2,6 +2,7 @@ package app.router4ai.routing.failover;
 
 import app.router4ai.api.ProviderClientError;
 import app.router4ai.call.ApiCall;
+import app.router4ai.call.CallProperties;
 import app.router4ai.call.Attempt;
 import app.router4ai.provider.ProviderFailure;
 import app.router4ai.provider.ProviderHealth;
@@ -74,7 +75,7 @@ public class StreamRescue {
     public StreamContinuation continueAfter(Exchange exchange, String delivered, String why) {
         ApiCall call = ApiCall.of(exchange);
         Deployment broken = call.deployment();
-        health.failed(broken.providerName(), call.attemptStartNanos(), new ProviderFailure(broken.providerName(), "stream_broken", why, 0));
+        health.failed(broken.key(), call.attemptStartNanos(), new ProviderFailure(broken.providerName(), "stream_broken", why, 0));
         call.attemptFailed(broken.providerName() + " (" + why + ")");
         String prefill = delivered.stripTrailing();   // Anthropic refuses a prefill ending in whitespace
         if (call.passThrough() || prefill.isEmpty() || call.request().path("n").asInt(1) > 1) {
@@ -90,7 +91,7 @@ public class StreamRescue {
                 call.candidateSkipped(next, Attempt.SKIPPED_UNSUPPORTED, provider + " (skipped: cannot continue a stream)");
                 continue;
             }
-            if (call.failover().millisLeft() <= 0 || !health.tryAcquire(provider)) {
+            if (call.failover().millisLeft() <= 0 || !health.tryAcquire(next.key())) {
                 call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, provider + " (skipped: unavailable)");
                 continue;
             }
@@ -111,9 +112,7 @@ public class StreamRescue {
         call.attempt(next);
         planner.attempting(call, next);
         long[] timeouts = planner.timeouts(call, next);
-        exchange.setProperty(NextCandidate.PROVIDER, provider);
-        exchange.setProperty(NextCandidate.CONNECT_TIMEOUT, timeouts[0]);
-        exchange.setProperty(NextCandidate.READ_TIMEOUT, timeouts[1]);
+        CallProperties.target(exchange, provider, timeouts[0], timeouts[1]);
         call.parsed(prefilled, call.requestedModel(), true, call.clientWantsUsage());
         try {
             routes.send("direct:provider-" + provider, exchange);
@@ -123,16 +122,16 @@ public class StreamRescue {
         Exception failed = exchange.getException();
         exchange.setException(null);
         if (failed == null) {
-            health.succeeded(provider, call.attemptStartNanos());
+            health.succeeded(next.key(), call.attemptStartNanos());
             return new StreamContinuation(exchange.getMessage().getBody(InputStream.class),
                     adapters.forWire(next.provider().wire()).streamTranslator(prefilled, next));
         }
         if (failed instanceof ProviderClientError refused) {
-            health.rejectedRequest(provider, call.attemptStartNanos());
+            health.rejectedRequest(next.key(), call.attemptStartNanos());
             call.attemptFailed(provider + " (refused the continuation: HTTP " + refused.status() + ")");
         } else {
             ProviderFailure failure = ProviderFailure.from(provider, failed);
-            health.failed(provider, call.attemptStartNanos(), failure);
+            health.failed(next.key(), call.attemptStartNanos(), failure);
             call.attemptFailed(failure.describe());
         }
         return null;

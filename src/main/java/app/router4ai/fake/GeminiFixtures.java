@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Gemini API bodies and {@code alt=sse} streams as the published reference describes them, for fakes
- * and tests: every stream event is a whole GenerateContentResponse, the last carries finishReason,
+ * Gemini API bodies and {@code alt=sse} streams as the published reference describes them, for fakes,
+ * tests and the demo profile: every stream event is a whole GenerateContentResponse, the last carries finishReason,
  * and there is no terminator. Written from the reference, independent of the router's mappers.
  */
 public final class GeminiFixtures {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bodies in OpenAI's wire format, as its API reference documents them, for the fake provider to send. */
+/** Bodies in OpenAI's wire format, as its API reference documents them, for the tests' fake providers and the demo profile to send. */
 public final class OpenAiFixtures {
 
     private OpenAiFixtures() {

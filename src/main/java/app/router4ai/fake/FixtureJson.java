@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The plain Jackson the provider fixtures build their bodies with: fixtures are test data, so a JSON failure is unchecked. */
+/** The plain Jackson the provider fixtures build their bodies with: fixtures are fixed data, so a JSON failure is unchecked. */
 final class FixtureJson {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Anthropic Messages API bodies and SSE streams as the published reference describes them, for fakes
- * and tests. Written from the reference, not from the router's mappers, so tests built on them check
+ * Anthropic Messages API bodies and SSE streams as the published reference describes them, for fakes,
+ * tests and the demo profile. Written from the reference, not from the router's mappers, so tests built on them check
  * the mappers against the provider rather than against themselves.
  */
 public final class AnthropicFixtures {
