@@ -45,6 +45,7 @@ public final class ApiCall {
     private String traceId;
     private boolean answered;
     private int failovers;
+    private final app.router4ai.routing.failover.FailoverState failover = new app.router4ai.routing.failover.FailoverState();
     private String cacheKey;
     private ObjectNode cachedEntry;
     private boolean cacheHit;
@@ -280,6 +281,18 @@ public final class ApiCall {
         attempts.add(new Attempt(deployment.providerName(), deployment.model().id(), Attempt.FAILED,
                 (System.nanoTime() - attemptStartNanos) / 1_000_000, description));
         failovers++;
+    }
+
+    /** The attempt failed and the same deployment is tried again (a retry, not a failover). */
+    public void attemptRetried(String description) {
+        failedAttempts.add(description);
+        attempts.add(new Attempt(deployment.providerName(), deployment.model().id(), Attempt.RETRIED,
+                (System.nanoTime() - attemptStartNanos) / 1_000_000, description));
+    }
+
+    /** Deadline, retries and waits of the failover loop. */
+    public app.router4ai.routing.failover.FailoverState failover() {
+        return failover;
     }
 
     /** A candidate was passed over without a call ({@link Attempt#SKIPPED_UNSUPPORTED}, {@link Attempt#SKIPPED_UNAVAILABLE}). */

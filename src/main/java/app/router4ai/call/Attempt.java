@@ -5,7 +5,8 @@ package app.router4ai.call;
  *
  * @param provider the candidate's provider
  * @param model    the catalog model it would have served
- * @param outcome  {@code failed} (called, and failed), {@code skipped_unsupported} (its wire format cannot
+ * @param outcome  {@code failed} (called, and failed), {@code retried} (called, failed, and tried again on the
+ *                 same deployment), {@code skipped_context} (a prompt too long for a smaller window), {@code skipped_unsupported} (its wire format cannot
  *                 express the request, not called), {@code skipped_unavailable} (breaker open or cooling down,
  *                 not called)
  * @param ms       how long the attempt took (0 when skipped)
@@ -16,9 +17,11 @@ public record Attempt(String provider, String model, String outcome, long ms, St
     public static final String FAILED = "failed";
     public static final String SKIPPED_UNSUPPORTED = "skipped_unsupported";
     public static final String SKIPPED_UNAVAILABLE = "skipped_unavailable";
+    public static final String RETRIED = "retried";
+    public static final String SKIPPED_CONTEXT = "skipped_context";
 
     /** Passed over without a call. */
     public boolean skipped() {
-        return !FAILED.equals(outcome);
+        return !FAILED.equals(outcome) && !RETRIED.equals(outcome);
     }
 }

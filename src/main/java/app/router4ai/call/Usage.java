@@ -20,6 +20,12 @@ public record Usage(long promptTokens, long completionTokens, long cachedTokens,
         this(promptTokens, completionTokens, cachedTokens, 0);
     }
 
+    /** Both counts together: a stream continued at a second provider bills the tokens of both attempts. */
+    public Usage plus(Usage other) {
+        return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens,
+                cachedTokens + other.cachedTokens, cacheWriteTokens + other.cacheWriteTokens);
+    }
+
     public long totalTokens() {
         return promptTokens + completionTokens;
     }

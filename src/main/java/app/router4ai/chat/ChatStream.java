@@ -4,11 +4,13 @@ import app.router4ai.call.ApiCall;
 import app.router4ai.call.StreamEncoder;
 import app.router4ai.call.Usage;
 import app.router4ai.provider.SseReader;
+import app.router4ai.provider.StreamContinuation;
 import app.router4ai.provider.StreamPart;
 import app.router4ai.provider.StreamTranslator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -30,8 +32,8 @@ public final class ChatStream extends InputStream {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
 
-    private final SseReader upstream;
-    private final StreamTranslator translator;
+    private SseReader upstream;
+    private StreamTranslator translator;
     private final StreamEncoder encoder;
     private final ApiCall call;
     private final Function<Usage, java.math.BigDecimal> pricing;
@@ -39,7 +41,15 @@ public final class ChatStream extends InputStream {
     private final Consumer<ObjectNode> onCompleted;
     private final CompletionAssembler assembler;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final UsageEstimate estimate = new UsageEstimate();
+    private UsageEstimate estimate = new UsageEstimate();
+    private Rescuer rescuer;
+    private final StringBuilder delivered = new StringBuilder();
+    private boolean toolCalls;
+    private String streamId;
+    private boolean continuing;
+    private boolean switched;
+    private Usage carried;
+    private java.math.BigDecimal carriedCost = java.math.BigDecimal.ZERO;
 
     private byte[] pending = new byte[0];
     private int pendingPos;
@@ -58,6 +68,18 @@ public final class ChatStream extends InputStream {
         this.onFinish = onFinish;
         this.onCompleted = onCompleted;
         this.assembler = onCompleted == null ? null : new CompletionAssembler(json);
+    }
+
+    /** Who may continue this stream at another provider when it breaks after content reached the client. */
+    public interface Rescuer {
+
+        /** The continuation, or null when no candidate continues it. */
+        StreamContinuation rescue(String delivered, String why);
+    }
+
+    /** Lets a broken stream go on at another provider (mid-stream rescue); without it, a break is an error event. */
+    public void rescueWith(Rescuer rescuer) {
+        this.rescuer = rescuer;
     }
 
     @Override
@@ -101,13 +123,14 @@ public final class ChatStream extends InputStream {
             }
             // At the end of the body, or when the connection broke, the translator says whether the answer was whole.
             List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
+            switched = false;
             for (StreamPart part : parts) {
                 handle(part, out);
-                if (ended) {
+                if (ended || switched) {
                     break;
                 }
             }
-            if (event == null && !ended) {
+            if (event == null && !ended && !switched && !rescue(broke ? "the stream broke off mid-answer" : "the stream ended mid-answer")) {
                 fail(out, broke ? "The provider's stream broke off before it finished." : "The provider's stream ended before it finished.",
                         "server_error", "stream_interrupted");
             }
@@ -120,11 +143,64 @@ public final class ChatStream extends InputStream {
             case StreamPart.Chunk chunk -> handleChunk(chunk.json(), out);
             case StreamPart.Native event -> encoder.nativeEvent(event.event(), event.data(), out);
             case StreamPart.Done done -> complete(out);
-            case StreamPart.Failure failure -> fail(out, failure.message(), failure.type(), failure.code());
+            case StreamPart.Failure failure when failure == StreamPart.MALFORMED_EVENT -> skipMalformed();
+            case StreamPart.Failure failure -> {
+                if (!rescue("an error event mid-answer: " + failure.message())) {
+                    fail(out, failure.message(), failure.type(), failure.code());
+                }
+            }
         }
     }
 
+    /**
+     * An event that is not JSON (a proxy rewrote the body, a byte went astray): skipped, logged and counted. If the
+     * stream then completes, the answer stands; if it does not, the end of the stream says so as always.
+     */
+    private void skipMalformed() {
+        String provider = call.deployment() == null ? "unknown" : call.deployment().providerName();
+        log.warn("Request {}: {} sent a malformed stream event; skipped", call.requestId(), provider);
+        Metrics.counter("router.stream.malformed_events", "provider", provider).increment();
+    }
+
+    /**
+     * Mid-stream rescue: the answer goes on at another provider, which got the text delivered so far as a prefill.
+     * Not for a stream that was calling a tool (arguments cut mid-way cannot be stitched), nor before any text.
+     * The broken attempt's tokens (the router's estimate: it sent no usage) are carried into the one usage chunk.
+     */
+    private boolean rescue(String why) {
+        if (rescuer == null || toolCalls || delivered.isEmpty() || usage != null) {
+            return false;
+        }
+        Usage broken = estimate.estimate(call.request());
+        java.math.BigDecimal brokenCost = pricing.apply(broken);   // at the broken attempt's model, before the switch
+        StreamContinuation next;
+        try {
+            next = rescuer.rescue(delivered.toString(), why);
+        } catch (RuntimeException e) {
+            log.warn("Request {}: rescuing its broken stream failed: {}", call.requestId(), e.toString());
+            next = null;
+        }
+        if (next == null) {
+            return false;
+        }
+        closeUpstream();
+        upstream = new SseReader(next.upstream());
+        translator = next.translator();
+        estimate = new UsageEstimate();
+        carried = carried == null ? broken : carried.plus(broken);
+        carriedCost = carriedCost.add(brokenCost);
+        continuing = true;
+        switched = true;
+        return true;
+    }
+
     private void handleChunk(ObjectNode chunk, java.io.ByteArrayOutputStream out) throws IOException {
+        if (continuing) {
+            stitch(chunk);
+        } else if (streamId == null && chunk.hasNonNull("id")) {
+            streamId = chunk.get("id").asText();
+        }
+        track(chunk);
         if (assembler != null) {
             assembler.add(chunk);
         }
@@ -134,6 +210,9 @@ public final class ChatStream extends InputStream {
         }
         if (isUsageChunk(chunk)) {
             usage = Usage.fromOpenAi(chunk.get("usage"));
+            if (carried != null) {
+                billBoth(chunk);
+            }
             settle();
             encoder.usage(chunk, out);
             return;
@@ -162,7 +241,50 @@ public final class ChatStream extends InputStream {
 
     private void settle() {
         Usage known = usage != null ? usage : estimate.estimate(call.request());
-        call.settle(known, pricing.apply(known));
+        if (carried != null && usage == null) {
+            known = carried.plus(known);
+        }
+        Usage own = carried == null ? known : new Usage(known.promptTokens() - carried.promptTokens(),
+                known.completionTokens() - carried.completionTokens(), known.cachedTokens() - carried.cachedTokens(),
+                known.cacheWriteTokens() - carried.cacheWriteTokens());
+        call.settle(known, carriedCost.add(pricing.apply(own)));
+    }
+
+    /** A continuation's chunk as part of the first stream: its id, and no second role. */
+    private void stitch(ObjectNode chunk) {
+        if (streamId != null) {
+            chunk.put("id", streamId);
+        }
+        for (JsonNode choice : chunk.path("choices")) {
+            if (choice.path("delta") instanceof ObjectNode delta) {
+                delta.remove("role");
+            }
+        }
+    }
+
+    /** The text the client got so far (choice 0), and whether the stream was calling a tool. */
+    private void track(ObjectNode chunk) {
+        for (JsonNode choice : chunk.path("choices")) {
+            JsonNode delta = choice.path("delta");
+            if (delta.has("tool_calls")) {
+                toolCalls = true;
+            }
+            if (rescuer != null && choice.path("index").asInt(0) == 0 && delta.path("content").isTextual()) {
+                delivered.append(delta.get("content").asText());
+            }
+        }
+    }
+
+    /** The one usage chunk of a rescued stream bills the tokens of both attempts. */
+    private void billBoth(ObjectNode chunk) {
+        usage = carried.plus(usage);
+        ObjectNode u = (ObjectNode) chunk.get("usage");
+        u.put("prompt_tokens", usage.promptTokens());
+        u.put("completion_tokens", usage.completionTokens());
+        u.put("total_tokens", usage.totalTokens());
+        if (u.path("prompt_tokens_details") instanceof ObjectNode details) {
+            details.put("cached_tokens", usage.cachedTokens());
+        }
     }
 
     private void finish() {
@@ -210,7 +332,7 @@ public final class ChatStream extends InputStream {
                         if (isUsageChunk(chunk.json())) {
                             usage = Usage.fromOpenAi(chunk.json().get("usage"));
                         }
-                    } else if (part instanceof StreamPart.Done || part instanceof StreamPart.Failure) {
+                    } else if (part instanceof StreamPart.Done || part instanceof StreamPart.Failure && part != StreamPart.MALFORMED_EVENT) {
                         over = true;
                     }
                 }

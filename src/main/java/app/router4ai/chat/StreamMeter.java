@@ -9,6 +9,7 @@ import app.router4ai.cache.CacheStore;
 import app.router4ai.call.ApiCall;
 import app.router4ai.provider.WireAdapter;
 import app.router4ai.provider.WireAdapters;
+import app.router4ai.routing.failover.StreamRescue;
 import app.router4ai.telemetry.CallEnd;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -34,9 +35,10 @@ public class StreamMeter implements org.apache.camel.Processor {
     private final UsageRecorder recorder;
     private final OpenStreams openStreams;
     private final CallEnd end;
+    private final StreamRescue rescue;
 
     public StreamMeter(WireAdapters adapters, ApiFormats formats, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
-                       CacheStore cache, UsageRecorder recorder, OpenStreams openStreams, CallEnd end) {
+                       CacheStore cache, UsageRecorder recorder, OpenStreams openStreams, CallEnd end, StreamRescue rescue) {
         this.adapters = adapters;
         this.formats = formats;
         this.json = json;
@@ -46,6 +48,7 @@ public class StreamMeter implements org.apache.camel.Processor {
         this.recorder = recorder;
         this.openStreams = openStreams;
         this.end = end;
+        this.rescue = rescue;
     }
 
     @Override
@@ -60,6 +63,9 @@ public class StreamMeter implements org.apache.camel.Processor {
                 formats.of(call.surface()).streamEncoder(call), call, json,
                 usage -> costs.costCents(call.deployment().model(), usage),
                 this::bill, call.cacheKey() == null ? null : completion -> cache.store(call, completion));
+        if (rescue.possible(call)) {
+            stream.rescueWith((delivered, why) -> rescue.continueAfter(exchange, delivered, why));
+        }
         openStreams.opened();
         AnswerHeaders.write(exchange, message, call, AnswerHeaders.EVENT_STREAM);
         message.setBody(stream);

@@ -29,6 +29,7 @@ public class ProviderHealth {
     private final MeterRegistry meters;
     private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, Long> coolUntilMillis = new ConcurrentHashMap<>();
+    private final Map<String, Long> openedAtMillis = new ConcurrentHashMap<>();
     private final Map<String, Double> ttfbEwmaMs = new ConcurrentHashMap<>();
 
     public ProviderHealth(ModelCatalog catalog, MeterRegistry meters) {
@@ -42,8 +43,19 @@ public class ProviderHealth {
     /** The provider's breaker, rebuilt when the operator changed its settings. */
     public CircuitBreaker breaker(String provider) {
         ProviderResilience settings = catalog.current().resilience(provider);
-        return breakers.compute(provider, (name, existing) -> existing != null && existing.settings().equals(settings)
-                ? existing : new Breaker(settings, newBreaker(name, settings))).breaker();
+        Breaker current = breakers.get(provider);
+        if (current != null && current.settings().equals(settings)) {
+            return current.breaker();
+        }
+        return breakers.compute(provider, (name, existing) -> {
+            if (existing != null && existing.settings().equals(settings)) {
+                return existing;
+            }
+            if (existing == null) {
+                registerGauge(name);
+            }
+            return new Breaker(settings, newBreaker(name, settings));
+        }).breaker();
     }
 
     private CircuitBreaker newBreaker(String provider, ProviderResilience s) {
@@ -55,13 +67,31 @@ public class ProviderHealth {
                 .permittedNumberOfCallsInHalfOpenState(s.halfOpenCalls())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
-        Gauge.builder("router.provider.breaker.state", breaker, b -> switch (b.getState()) {
-                    case CLOSED -> 0;
-                    case HALF_OPEN -> 1;
-                    default -> 2;
+        breaker.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                openedAtMillis.put(provider, System.currentTimeMillis());
+            }
+        });
+        return breaker;
+    }
+
+    /**
+     * One gauge per provider that reads whichever breaker is live when scraped: an edit of the routing file
+     * replaces the breaker, and a gauge bound to the first one kept reporting it (closed) after that.
+     */
+    private void registerGauge(String provider) {
+        Gauge.builder("router.provider.breaker.state", breakers, all -> {
+                    Breaker live = all.get(provider);
+                    if (live == null) {
+                        return 0;
+                    }
+                    return switch (live.breaker().getState()) {
+                        case CLOSED -> 0;
+                        case HALF_OPEN -> 1;
+                        default -> 2;
+                    };
                 })
                 .description("0 closed, 1 half-open, 2 open").tag("provider", provider).strongReference(true).register(meters);
-        return breaker;
     }
 
     /** Whether a call may go to this provider now; acquiring takes a breaker permission that must be settled. */
@@ -96,8 +126,8 @@ public class ProviderHealth {
 
     public void failed(String provider, long startNanos, ProviderFailure failure) {
         breaker(provider).onError(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS, failure);
-        if (failure.coolDownSeconds() > 0) {
-            coolUntilMillis.merge(provider, System.currentTimeMillis() + failure.coolDownSeconds() * 1000, Math::max);
+        if (failure.retryAfterMillis() > 0) {
+            coolUntilMillis.merge(provider, System.currentTimeMillis() + failure.retryAfterMillis(), Math::max);
         }
         counter("router.provider.requests", provider, "outcome", "failure").increment();
         counter("router.provider.failures", provider, "reason", failure.kind()).increment();
@@ -105,16 +135,28 @@ public class ProviderHealth {
 
     /** Seconds until this provider may be tried again (breaker open or cooling down); 0 when it may be now. */
     public long secondsUntilAvailable(String provider) {
-        long wait = 0;
-        Long until = coolUntilMillis.get(provider);
-        if (until != null) {
-            wait = Math.max(wait, until - System.currentTimeMillis());
-        }
+        return (long) Math.ceil(millisUntilAvailable(provider) / 1000.0);
+    }
+
+    /**
+     * Milliseconds until this provider may be tried again: what is left of its cooldown, or of its breaker's open
+     * time (counted from when it opened, not the whole {@code open_ms}); 0 when it may be now.
+     */
+    public long millisUntilAvailable(String provider) {
+        long wait = coolDownMillisLeft(provider);
         CircuitBreaker breaker = breaker(provider);
         if (breaker.getState() == CircuitBreaker.State.OPEN) {
-            wait = Math.max(wait, catalog.current().resilience(provider).openFor().toMillis());
+            long openFor = catalog.current().resilience(provider).openFor().toMillis();
+            long openedAt = openedAtMillis.getOrDefault(provider, System.currentTimeMillis());
+            wait = Math.max(wait, openedAt + openFor - System.currentTimeMillis());
         }
-        return (long) Math.ceil(Math.max(0, wait) / 1000.0);
+        return Math.max(0, wait);
+    }
+
+    /** What is left of the cooldown a 429's Retry-After set, in milliseconds. */
+    public long coolDownMillisLeft(String provider) {
+        Long until = coolUntilMillis.get(provider);
+        return until == null ? 0 : Math.max(0, until - System.currentTimeMillis());
     }
 
     /** Observed time to first byte, or 0 when unknown (so an untried provider gets tried). */
@@ -126,6 +168,7 @@ public class ProviderHealth {
     public void reset() {
         breakers.values().forEach(b -> b.breaker().reset());
         coolUntilMillis.clear();
+        openedAtMillis.clear();
         ttfbEwmaMs.clear();
     }
 

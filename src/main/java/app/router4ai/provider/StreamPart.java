@@ -26,6 +26,9 @@ public sealed interface StreamPart {
 
     Done DONE = new Done();
 
-    /** An event whose data is not JSON: every translator reports it the same way. */
+    /**
+     * An event whose data is not JSON: every translator reports it the same way, and the stream skips it (logged,
+     * counted); a stream that still completes is a whole answer.
+     */
     Failure MALFORMED_EVENT = new Failure("The provider sent a malformed stream event.", "server_error", "bad_upstream_stream");
 }

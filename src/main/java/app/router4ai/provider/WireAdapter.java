@@ -62,13 +62,11 @@ public interface WireAdapter {
     byte[] clientErrorBody(int status, byte[] body);
 
     /**
-     * Whether a 4xx that looks like the request's fault is really the provider refusing our API key
-     * (Gemini answers a bad key with 400 INVALID_ARGUMENT). Such a refusal is a provider failure:
-     * fail over, and never show the client the provider's message about our key.
+     * What a non-2xx answer means for failover, in this provider's own terms (its statuses, error codes and
+     * wording): worth a retry, rate limited, our key refused (Gemini says so with a 400), a prompt over the
+     * context window, a content-policy refusal, or the request's own fault.
      */
-    default boolean refusedOurKey(int status, byte[] body) {
-        return false;
-    }
+    UpstreamFault classify(int status, byte[] body);
 
     // Pass-through: a provider that speaks a surface's own format (Anthropic for /v1/messages) gets the
     // client's body as sent, and its answer goes back as it came. The canonical form still flows beside it

@@ -1,5 +1,6 @@
 package app.router4ai.routing;
 
+import app.router4ai.routing.failover.FailoverSettings;
 import app.router4ai.provider.ProviderSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -21,11 +22,12 @@ import java.util.function.Function;
  * @param routes    each model's deployments and balance, by model id
  * @param groups    named ordered lists of models a client may ask for as its {@code model}
  * @param deploymentProviders the provider of each deployment id (a deployment's breaker takes its provider's settings)
+ * @param failover  retries, timeouts and rescue per provider, tier and model
  */
 public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPolicy> tiers,
                             Map<String, ProviderResilience> resilience, Map<String, ProviderSettings> providers,
                             Map<String, ModelRoute> routes, Map<String, List<String>> groups,
-                            Map<String, String> deploymentProviders) {
+                            Map<String, String> deploymentProviders, FailoverSettings failover) {
 
     /** The tiers a model may name without the file defining them. */
     private static final Set<String> STANDARD_TIERS = Set.of("fast", "balanced", "premium");
@@ -63,13 +65,14 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
     static RoutingConfig parse(JsonNode root, String source, YamlLines lines, Map<String, ProviderSettings> builtIn,
                                Function<String, String> environment) {
         try {
-            return parse(root, builtIn, environment);
+            return parse(root, source, builtIn, environment);
         } catch (RoutingFileError e) {
             throw e.located(source, lines);
         }
     }
 
-    private static RoutingConfig parse(JsonNode root, Map<String, ProviderSettings> builtIn, Function<String, String> environment) {
+    private static RoutingConfig parse(JsonNode root, String source, Map<String, ProviderSettings> builtIn,
+                                       Function<String, String> environment) {
         Map<String, ProviderSettings> providers = ProviderEntries.parse(root.path("providers"), builtIn, environment);
         Map<String, TierPolicy> tiers = new LinkedHashMap<>();
         root.path("tiers").fields().forEachRemaining(e -> tiers.put(e.getKey(), tierPolicy(e.getValue(), e.getKey())));
@@ -104,7 +107,8 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
             }
         });
         return new RoutingConfig(Collections.unmodifiableMap(models), Map.copyOf(tiers), Map.copyOf(resilience),
-                Collections.unmodifiableMap(providers), Collections.unmodifiableMap(routes), Collections.unmodifiableMap(groups), deploymentProviders);
+                Collections.unmodifiableMap(providers), Collections.unmodifiableMap(routes), Collections.unmodifiableMap(groups), deploymentProviders,
+                FailoverSettings.parse(root, source));
     }
 
     private static Map<String, List<String>> groups(JsonNode section, Map<String, CatalogModel> models, Map<String, TierPolicy> tiers) {
@@ -205,6 +209,11 @@ public record RoutingConfig(Map<String, CatalogModel> models, Map<String, TierPo
     }
 
     private static Duration millis(JsonNode n, String field, Duration fallback, String provider) {
+        return millis(n, field, fallback, provider, null);
+    }
+
+    /** A positive number of milliseconds at {@code n.field}, or {@code fallback} when absent; anything else throws. */
+    public static Duration millis(JsonNode n, String field, Duration fallback, String provider, String source) {
         JsonNode v = n.get(field);
         if (v == null) {
             return fallback;

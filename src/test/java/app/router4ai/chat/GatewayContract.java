@@ -277,6 +277,8 @@ public abstract class GatewayContract extends RouterTest {
         assertThat(refused.headers().firstValue("retry-after")).isPresent();
         assertThat(readJson(refused.body()).at("/error/message").asText()).contains("deepseek").contains("connection refused");
 
+        // a 500 is retried once on the same provider (a pinned request has nowhere else to go)
+        OPENAI.enqueue(FakeResponse.json(500, "{\"error\":{\"message\":\"boom\"}}"));
         OPENAI.enqueue(FakeResponse.json(500, "{\"error\":{\"message\":\"boom\"}}"));
         HttpResponse<String> upstream500 = chat(tenant.key(), "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
         assertError(upstream500, 503, "server_error", "all_providers_failed");

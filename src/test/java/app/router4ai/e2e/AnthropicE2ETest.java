@@ -277,6 +277,7 @@ class AnthropicE2ETest extends ProviderE2ETest {
     void aFailingAnthropicGivesAPinnedRequest503AllProvidersFailedWithoutFailover(int status) {
         String type = status == 529 ? "overloaded_error" : "api_error";
         ANTHROPIC.enqueue(FakeResponse.json(status, AnthropicFixtures.errorBody(type, "Internal trouble " + status)));
+        ANTHROPIC.enqueue(FakeResponse.json(status, AnthropicFixtures.errorBody(type, "Internal trouble " + status)));   // its retry
 
         assertPinnedFailureWithoutFailover("anthropic:claude-haiku-4-5", status, "anthropic", ANTHROPIC_KEY, ANTHROPIC, GEMINI);
     }
@@ -284,6 +285,7 @@ class AnthropicE2ETest extends ProviderE2ETest {
     @Test
     void anOverloadedClaudeFailsOverToTheNextProviderOfTheTierWhenNotPinned() {
         ANTHROPIC.enqueue(FakeResponse.json(529, AnthropicFixtures.errorBody("overloaded_error", "Overloaded")));
+        ANTHROPIC.enqueue(FakeResponse.json(529, AnthropicFixtures.errorBody("overloaded_error", "Overloaded")));   // and its retry
 
         assertFailedOverToOpenAi("claude-haiku-4-5", ANTHROPIC);
     }

@@ -311,6 +311,7 @@ class GeminiE2ETest extends ProviderE2ETest {
     @CsvSource({"500, INTERNAL", "503, UNAVAILABLE", "504, DEADLINE_EXCEEDED"})
     void aFailingGeminiGivesAPinnedRequest503AllProvidersFailedWithoutFailover(int status, String geminiStatus) {
         GEMINI.enqueue(FakeResponse.json(status, GeminiFixtures.errorBody(status, geminiStatus, "Trouble " + status)));
+        GEMINI.enqueue(FakeResponse.json(status, GeminiFixtures.errorBody(status, geminiStatus, "Trouble " + status)));   // its retry
 
         assertPinnedFailureWithoutFailover("gemini:gemini-1.5-flash", status, "gemini", GEMINI_KEY, GEMINI, ANTHROPIC);
     }
@@ -337,6 +338,7 @@ class GeminiE2ETest extends ProviderE2ETest {
     @Test
     void anOverloadedGeminiFailsOverToTheNextProviderOfTheTierWhenNotPinned() {
         GEMINI.enqueue(FakeResponse.json(503, GeminiFixtures.errorBody(503, "UNAVAILABLE", "The model is overloaded.")));
+        GEMINI.enqueue(FakeResponse.json(503, GeminiFixtures.errorBody(503, "UNAVAILABLE", "The model is overloaded.")));   // and its retry
 
         assertFailedOverToOpenAi("gemini-1.5-flash", GEMINI);
     }

@@ -24,7 +24,12 @@ import java.util.function.Function;
 public final class FakeProvider implements AutoCloseable {
 
     /** One request as the provider saw it. Header names are lower-case. */
-    public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+    public record Received(String method, String path, Map<String, String> headers, byte[] body, long atNanos) {
+
+        public Received(String method, String path, Map<String, String> headers, byte[] body) {
+            this(method, path, headers, body, System.nanoTime());
+        }
+
         public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -89,6 +94,10 @@ public final class FakeProvider implements AutoCloseable {
         if (response == null) {
             response = answerer.apply(request);
         }
+        if (response.status() == FakeResponse.DROPPED) {
+            // Thrown before the status line, the server closes the connection: the caller sees no response at all.
+            throw new IOException("fake provider dropped the connection");
+        }
         try {
             sleep(response.delayMs());
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -99,6 +108,9 @@ public final class FakeProvider implements AutoCloseable {
             exchange.sendResponseHeaders(response.status(), length);
             OutputStream out = exchange.getResponseBody();
             int sent = 0;
+            if (response.pauseAfter() == 0) {
+                sleep(response.pauseMs());
+            }
             for (byte[] piece : response.pieces()) {
                 if (cut && sent == response.cutAfter()) {
                     break;
@@ -109,6 +121,9 @@ public final class FakeProvider implements AutoCloseable {
                 out.write(piece);
                 out.flush();
                 sent++;
+                if (sent == response.pauseAfter()) {
+                    sleep(response.pauseMs());
+                }
             }
             if (cut) {
                 // Thrown out of the handler, the server drops the connection mid-body.

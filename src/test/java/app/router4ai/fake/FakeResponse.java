@@ -12,7 +12,19 @@ import java.util.Map;
  * after that many pieces, without the end of the stream.
  */
 public record FakeResponse(int status, Map<String, String> headers, List<byte[]> pieces, long delayMs,
-                           long spacingMs, int cutAfter) {
+                           long spacingMs, int cutAfter, int pauseAfter, long pauseMs) {
+
+    /** Status of a response that is never sent: the connection is dropped before any byte (a reset). */
+    public static final int DROPPED = -1;
+
+    public FakeResponse(int status, Map<String, String> headers, List<byte[]> pieces, long delayMs, long spacingMs, int cutAfter) {
+        this(status, headers, pieces, delayMs, spacingMs, cutAfter, -1, 0);
+    }
+
+    /** The connection is closed after the request is read, before the status line: a reset before headers. */
+    public static FakeResponse dropped() {
+        return new FakeResponse(DROPPED, Map.of(), List.of(), 0, 0, -1);
+    }
 
     public static FakeResponse json(int status, String body) {
         return new FakeResponse(status, Map.of("Content-Type", "application/json"),
@@ -52,21 +64,29 @@ public record FakeResponse(int status, Map<String, String> headers, List<byte[]>
     public FakeResponse withHeader(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
-        return new FakeResponse(status, h, pieces, delayMs, spacingMs, cutAfter);
+        return new FakeResponse(status, h, pieces, delayMs, spacingMs, cutAfter, pauseAfter, pauseMs);
     }
 
     /** Wait this long before the status line (time to first byte). */
     public FakeResponse delayed(long ms) {
-        return new FakeResponse(status, headers, pieces, ms, spacingMs, cutAfter);
+        return new FakeResponse(status, headers, pieces, ms, spacingMs, cutAfter, pauseAfter, pauseMs);
     }
 
     /** Wait this long between body pieces. */
     public FakeResponse spaced(long ms) {
-        return new FakeResponse(status, headers, pieces, delayMs, ms, cutAfter);
+        return new FakeResponse(status, headers, pieces, delayMs, ms, cutAfter, pauseAfter, pauseMs);
     }
 
     /** Close the connection after {@code n} pieces, mid-body. */
     public FakeResponse cutAfter(int n) {
-        return new FakeResponse(status, headers, pieces, delayMs, spacingMs, n);
+        return new FakeResponse(status, headers, pieces, delayMs, spacingMs, n, pauseAfter, pauseMs);
+    }
+
+    /**
+     * After the headers and {@code n} pieces, go silent for {@code ms} (0 pieces: a slow first token; more: a stalled
+     * stream), then go on.
+     */
+    public FakeResponse pausedAfter(int n, long ms) {
+        return new FakeResponse(status, headers, pieces, delayMs, spacingMs, cutAfter, n, ms);
     }
 }

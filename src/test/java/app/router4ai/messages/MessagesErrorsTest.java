@@ -69,6 +69,7 @@ class MessagesErrorsTest extends MessagesTestBase {
     @Test
     void everyProviderFailingIs529OverloadedErrorWithRetryAfter() {
         OPENAI.enqueue(FakeResponse.json(500, OpenAiFixtures.error("boom", "server_error", null, null)));
+        OPENAI.enqueue(FakeResponse.json(500, OpenAiFixtures.error("boom", "server_error", null, null)));   // and its retry
 
         HttpResponse<String> response = messages(HELLO.formatted("openai:gpt-4o-mini"));
 

@@ -139,6 +139,7 @@ class MessagesPassThroughTest extends MessagesTestBase {
     @Test
     void anOverloadedAnthropicFailsOverToTheNextCandidateTranslated() {
         ANTHROPIC.enqueue(FakeResponse.json(529, AnthropicFixtures.errorBody("overloaded_error", "Overloaded")));
+        ANTHROPIC.enqueue(FakeResponse.json(529, AnthropicFixtures.errorBody("overloaded_error", "Overloaded")));   // and its retry
 
         HttpResponse<String> response = messages("""
                 {"model":"claude-sonnet-4-6","max_tokens":100,"messages":[{"role":"user","content":"Hi"}]}""");

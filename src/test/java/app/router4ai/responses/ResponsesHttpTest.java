@@ -259,7 +259,8 @@ class ResponsesHttpTest extends AllProvidersTest {
     @Test
     void aStreamTheProviderCutsEndsInResponseFailedAndIsBilled() {
         OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", List.of("Hello", " there", "!"), 14, 18)).cutAfter(2));
-        HttpResponse<String> response = responses(tenant.key(), "{\"model\":\"gpt-4o-mini\",\"input\":\"Hello\",\"stream\":true}");
+        // pinned: no other candidate could continue it (an unpinned one goes on at Claude, see FailoverPolicyTest)
+        HttpResponse<String> response = responses(tenant.key(), "{\"model\":\"openai:gpt-4o-mini\",\"input\":\"Hello\",\"stream\":true}");
 
         List<Event> events = events(response.body());
         Event last = events.getLast();

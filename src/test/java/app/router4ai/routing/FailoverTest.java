@@ -7,12 +7,10 @@ import app.router4ai.fake.FakeResponse;
 import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.support.RouterTest;
+import app.router4ai.support.RoutingFileCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FailoverTest extends RouterTest {
 
     private static final FakeProvider DEEPSEEK = new FakeProvider(RouterTest::defaultAnswer);
-    private static final Path CATALOG = catalogCopy();
+    private static final RoutingFileCopy CATALOG = new RoutingFileCopy("/failover-models.yaml");
     private static final String MINI = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
 
     @Autowired
@@ -45,7 +43,7 @@ class FailoverTest extends RouterTest {
 
     @DynamicPropertySource
     static void failoverProviders(DynamicPropertyRegistry registry) {
-        registry.add("router.catalog.location", () -> "file:" + CATALOG);
+        registry.add("router.catalog.location", () -> "file:" + CATALOG.path());
         registry.add("router.catalog.watch-interval", () -> "500ms");
         registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
         registry.add("router.providers.anthropic.base-url", () -> "http://127.0.0.1:" + closedPort());
@@ -225,28 +223,10 @@ class FailoverTest extends RouterTest {
     }
 
     private static String original() throws IOException {
-        try (InputStream in = FailoverTest.class.getResourceAsStream("/failover-models.yaml")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        return CATALOG.original();
     }
 
     private static void writeCatalog(String text) throws IOException {
-        Path tmp = Files.createTempFile(CATALOG.getParent(), "catalog", ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, CATALOG, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        // A second's resolution on some file systems: make each write visible as a change.
-        CATALOG.toFile().setLastModified(System.currentTimeMillis() + (long) (Math.random() * 1000));
+        CATALOG.write(text);
     }
-
-    private static Path catalogCopy() {
-        try {
-            Path dir = Files.createTempDirectory("router4ai-failover");
-            Path file = dir.resolve("models.yaml");
-            Files.writeString(file, original());
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

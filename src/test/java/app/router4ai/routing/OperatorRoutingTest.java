@@ -321,6 +321,7 @@ class OperatorRoutingTest extends RouterTest {
                   default:
                     connect_timeout_ms: 1000
                     read_timeout_ms: 5000
+                    retries: 0             # these tests are about routing; FailoverPolicyTest retries
                     breaker: {failure_rate_threshold: 50, minimum_calls: 3, sliding_window: 4, open_ms: 60000, half_open_calls: 1}
                   groq:
                     wire: openai

@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Tracing on (an OTLP endpoint configured the standard way, here as {@code otel.*} properties): a request that
- * fails over once gives a server span continued from the client's {@code traceparent} and two client spans, one
+ * fails over once (after its one retry) gives a server span continued from the client's {@code traceparent} and a client span for each of its three attempts, one
  * per attempt, in GenAI convention names; the provider gets the trace context; no key and no prompt text is in
  * any span. The spans are read with the SDK's in-memory exporter beside the OTLP one, which sends to a local
  * receiver.
@@ -76,6 +76,7 @@ class TracingTest extends RouterTest {
     void aRequestThatFailedOverOnceIsOneTraceWithAServerSpanAndASpanPerAttempt() {
         TenantKey tenant = newTenantKey();
         OPENAI.enqueue(FakeResponse.json(503, OpenAiFixtures.error("upstream trouble", "server_error", null, null)));
+        OPENAI.enqueue(FakeResponse.json(503, OpenAiFixtures.error("upstream trouble", "server_error", null, null)));   // its retry
 
         HttpResponse<String> response;
         List<ILoggingEvent> logged;
@@ -113,7 +114,7 @@ class TracingTest extends RouterTest {
         List<SpanData> attempts = SPANS.getFinishedSpanItems().stream()
                 .filter(span -> span.getTraceId().equals(TRACE_ID) && span.getKind() == SpanKind.CLIENT)
                 .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
-        assertThat(attempts).hasSize(2);
+        assertThat(attempts).as("the attempt, its retry, the fallback").hasSize(3);
         SpanData failed = attempts.get(0);
         assertThat(failed.getName()).isEqualTo("chat gpt-4o-mini");
         assertThat(attr(failed, "gen_ai.provider.name")).isEqualTo("openai");
@@ -122,11 +123,11 @@ class TracingTest extends RouterTest {
         assertThat(attr(failed, "ram.outcome")).isEqualTo("failed");
         assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(failed.getAttributes().get(AttributeKey.longKey("ram.attempt"))).isEqualTo(1L);
-        SpanData answered = attempts.get(1);
+        SpanData answered = attempts.get(2);
         assertThat(answered.getName()).isEqualTo("chat deepseek-chat");
         assertThat(attr(answered, "gen_ai.provider.name")).isEqualTo("deepseek");
         assertThat(attr(answered, "ram.outcome")).isEqualTo("answered");
-        assertThat(answered.getAttributes().get(AttributeKey.longKey("ram.attempt"))).isEqualTo(2L);
+        assertThat(answered.getAttributes().get(AttributeKey.longKey("ram.attempt"))).isEqualTo(3L);
         assertThat(attr(answered, "gen_ai.response.model")).isEqualTo("deepseek-chat");
         assertThat(attr(answered, "gen_ai.response.id")).isNotBlank();
         assertThat(answered.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons"))).containsExactly("stop");
@@ -135,7 +136,7 @@ class TracingTest extends RouterTest {
         assertThat(attempts).allSatisfy(attempt -> assertThat(attempt.getParentSpanId()).isNotEqualTo(CLIENT_SPAN_ID));
 
         // the trace context reached each provider, naming the attempt's span
-        assertThat(OPENAI.last().headers().get("traceparent")).isEqualTo("00-" + TRACE_ID + "-" + failed.getSpanId() + "-01");
+        assertThat(OPENAI.last().headers().get("traceparent")).isEqualTo("00-" + TRACE_ID + "-" + attempts.get(1).getSpanId() + "-01");
         assertThat(DEEPSEEK.last().headers().get("traceparent")).isEqualTo("00-" + TRACE_ID + "-" + answered.getSpanId() + "-01");
 
         // the steps worth seeing are spans of the same trace
@@ -143,7 +144,7 @@ class TracingTest extends RouterTest {
                 .map(SpanData::getName).toList();
         assertThat(names).as("and nothing else: no plumbing between routes, no span per processor")
                 .containsExactlyInAnyOrder("POST /v1/chat/completions", "auth-process", "quota-process", "rate-limit-process",
-                        "routing-process", "cache-lookup-process", "chat gpt-4o-mini", "chat deepseek-chat");
+                        "routing-process", "cache-lookup-process", "chat gpt-4o-mini", "chat gpt-4o-mini", "chat deepseek-chat");
 
         // never a key, never the prompt
         String everything = SPANS.getFinishedSpanItems().toString();

@@ -1,14 +1,16 @@
 package app.router4ai.provider.anthropic;
 
+import app.router4ai.provider.ErrorBodies;
 import app.router4ai.provider.OpenAiErrorBody;
 import app.router4ai.provider.StreamPart;
+import app.router4ai.provider.UpstreamFault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
  * Anthropic's error body {@code {"type":"error","error":{"type","message"}}} in OpenAI's shapes, and
- * which statuses are worth another try.
+ * what each refusal means for failover.
  */
 public final class AnthropicErrors {
 
@@ -23,11 +25,23 @@ public final class AnthropicErrors {
     }
 
     /**
-     * Whether another attempt (here or at another provider) may succeed: 408, 429 (rate limited),
-     * 5xx, and especially 529, Anthropic's "overloaded" status. 4xx other than 408/429 are the request's fault.
+     * What a refusal means: 5xx (529 is Anthropic's "overloaded") and 408 are worth a retry, 429 is
+     * {@code rate_limit_error}, 401 {@code authentication_error} and 403 {@code permission_error} are about our key;
+     * a 400 {@code invalid_request_error} saying "prompt is too long: N tokens > M maximum" needs a larger context
+     * window. Anthropic reports no content-policy refusal as an HTTP error (it answers {@code stop_reason: refusal}).
      */
-    public static boolean retryable(int status) {
-        return status == 408 || status == 429 || status == 529 || status >= 500;
+    static UpstreamFault classify(ObjectMapper json, int status, byte[] body) {
+        UpstreamFault byStatus = UpstreamFault.byStatus(status);
+        if (byStatus != UpstreamFault.CLIENT_ERROR) {
+            return byStatus;
+        }
+        JsonNode error = ErrorBodies.error(json, body);
+        String message = ErrorBodies.field(error, "message");
+        if (message.contains("prompt is too long") || message.contains("exceed context limit")
+                || message.contains("context window")) {
+            return UpstreamFault.CONTEXT_TOO_LONG;
+        }
+        return UpstreamFault.CLIENT_ERROR;
     }
 
     /** The client's copy of a 4xx refusal: Anthropic's message, its error type (lowercase) as the code. */

@@ -4,6 +4,7 @@ import app.router4ai.call.ApiCall;
 import app.router4ai.call.Surface;
 import app.router4ai.provider.ClientBodies;
 import app.router4ai.provider.StreamTranslator;
+import app.router4ai.provider.UpstreamFault;
 import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapter;
@@ -102,5 +103,10 @@ public class AnthropicWire implements WireAdapter {
     @Override
     public byte[] clientErrorBody(int status, byte[] body) {
         return AnthropicErrors.clientErrorBody(json, status, body);
+    }
+
+    @Override
+    public UpstreamFault classify(int status, byte[] body) {
+        return AnthropicErrors.classify(json, status, body);
     }
 }

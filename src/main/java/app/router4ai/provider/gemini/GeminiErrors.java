@@ -1,16 +1,17 @@
 package app.router4ai.provider.gemini;
 
+import app.router4ai.provider.ErrorBodies;
 import app.router4ai.provider.OpenAiErrorBody;
 import app.router4ai.provider.StreamPart;
+import app.router4ai.provider.UpstreamFault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Gemini's error body {@code {"error":{"code","message","status"}}} in OpenAI's shapes, and which
- * statuses are worth another try.
+ * Gemini's error body {@code {"error":{"code","message","status"}}} in OpenAI's shapes, and what each
+ * refusal means for failover.
  */
 public final class GeminiErrors {
 
@@ -24,32 +25,28 @@ public final class GeminiErrors {
     }
 
     /**
-     * Whether another attempt (here or at another provider) may succeed: 408, 429 RESOURCE_EXHAUSTED
-     * (quota or rate limit), and 5xx, notably 503 UNAVAILABLE ("the model is overloaded"), 500 INTERNAL
-     * and 504 DEADLINE_EXCEEDED. Other 4xx are the request's fault.
+     * What a refusal means: 408, 5xx (503 UNAVAILABLE "the model is overloaded", 500 INTERNAL, 504
+     * DEADLINE_EXCEEDED) are worth a retry; 429 RESOURCE_EXHAUSTED is a rate limit or quota. Gemini refuses a bad,
+     * expired or deleted API key with HTTP 400 INVALID_ARGUMENT, the status of a malformed request; only the
+     * ErrorInfo detail's reason {@code API_KEY_INVALID} tells them apart. A prompt over the window is a 400 "The
+     * input token count (N) exceeds the maximum number of tokens allowed (M)".
      */
-    public static boolean retryable(int status) {
-        return status == 408 || status == 429 || status >= 500;
-    }
-
-    /**
-     * Gemini refuses a bad, expired or deleted API key with HTTP 400 INVALID_ARGUMENT, the status of a
-     * malformed request; only the ErrorInfo detail's reason {@code API_KEY_INVALID} tells them apart.
-     */
-    static boolean refusedOurKey(ObjectMapper json, int status, byte[] body) {
-        if (status != 400) {
-            return false;
+    static UpstreamFault classify(ObjectMapper json, int status, byte[] body) {
+        UpstreamFault byStatus = UpstreamFault.byStatus(status);
+        if (byStatus != UpstreamFault.CLIENT_ERROR) {
+            return byStatus;
         }
-        try {
-            for (JsonNode detail : json.readTree(body).path("error").path("details")) {
-                if ("API_KEY_INVALID".equals(detail.path("reason").asText())) {
-                    return true;
-                }
+        JsonNode error = ErrorBodies.error(json, body);
+        for (JsonNode detail : error.path("details")) {
+            if ("API_KEY_INVALID".equals(detail.path("reason").asText())) {
+                return UpstreamFault.KEY_REFUSED;
             }
-        } catch (IOException | RuntimeException e) {
-            // not JSON: not a key refusal we can recognise
         }
-        return false;
+        String message = ErrorBodies.field(error, "message");
+        if (message.contains("exceeds the maximum number of tokens") || message.contains("input token count")) {
+            return UpstreamFault.CONTEXT_TOO_LONG;
+        }
+        return UpstreamFault.CLIENT_ERROR;
     }
 
     /** The client's copy of a 4xx refusal: Gemini's message, its status (lowercase) as the code. */

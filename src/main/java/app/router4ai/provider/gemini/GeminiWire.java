@@ -2,6 +2,7 @@ package app.router4ai.provider.gemini;
 
 import app.router4ai.call.Surface.Operation;
 import app.router4ai.provider.StreamTranslator;
+import app.router4ai.provider.UpstreamFault;
 import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapter;
@@ -93,7 +94,7 @@ public class GeminiWire implements WireAdapter {
     }
 
     @Override
-    public boolean refusedOurKey(int status, byte[] body) {
-        return GeminiErrors.refusedOurKey(json, status, body);
+    public UpstreamFault classify(int status, byte[] body) {
+        return GeminiErrors.classify(json, status, body);
     }
 }

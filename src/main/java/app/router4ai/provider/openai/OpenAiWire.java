@@ -2,6 +2,7 @@ package app.router4ai.provider.openai;
 
 import app.router4ai.call.Surface.Operation;
 import app.router4ai.provider.StreamTranslator;
+import app.router4ai.provider.UpstreamFault;
 import app.router4ai.provider.UpstreamRequest;
 import app.router4ai.provider.Wire;
 import app.router4ai.provider.WireAdapter;
@@ -113,5 +114,10 @@ public class OpenAiWire implements WireAdapter {
     @Override
     public byte[] clientErrorBody(int status, byte[] body) {
         return body;
+    }
+
+    @Override
+    public UpstreamFault classify(int status, byte[] body) {
+        return OpenAiErrors.classify(json, status, body);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.router4ai.fake.AnthropicFixtures;
 import app.router4ai.provider.Golden;
 import java.nio.charset.StandardCharsets;
+import app.router4ai.provider.UpstreamFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,8 +41,17 @@ class AnthropicErrorsTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"529, true", "503, true", "500, true", "429, true", "408, true", "400, false", "401, false", "404, false", "413, false"})
-    void knowsRetryableStatuses(int status, boolean retryable) {
-        assertThat(AnthropicErrors.retryable(status)).isEqualTo(retryable);
+    @CsvSource({"529, TRANSIENT", "503, TRANSIENT", "500, TRANSIENT", "429, RATE_LIMITED", "408, TRANSIENT",
+            "400, CLIENT_ERROR", "401, KEY_REFUSED", "403, KEY_REFUSED", "404, CLIENT_ERROR", "413, CLIENT_ERROR"})
+    void classifiesStatuses(int status, UpstreamFault fault) {
+        assertThat(wire.classify(status, "{\"type\":\"error\",\"error\":{\"type\":\"x\",\"message\":\"x\"}}"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(fault);
+    }
+
+    @Test
+    void aPromptOverTheWindowIsContextTooLong() {
+        assertThat(wire.classify(400, ("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                + "\"message\":\"prompt is too long: 208310 tokens > 200000 maximum\"}}").getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(UpstreamFault.CONTEXT_TOO_LONG);
     }
 }

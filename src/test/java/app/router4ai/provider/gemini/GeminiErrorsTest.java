@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.router4ai.fake.GeminiFixtures;
 import app.router4ai.provider.Golden;
 import java.nio.charset.StandardCharsets;
+import app.router4ai.provider.UpstreamFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,15 +35,24 @@ class GeminiErrorsTest {
 
     @Test
     void tellsARefusedKeyFromABadRequest() {
-        assertThat(wire.refusedOurKey(400, GeminiFixtures.apiKeyInvalidBody().getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(wire.refusedOurKey(400, GeminiFixtures.errorBody(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")
-                .getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(wire.refusedOurKey(400, "not json".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(wire.classify(400, GeminiFixtures.apiKeyInvalidBody().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(UpstreamFault.KEY_REFUSED);
+        assertThat(wire.classify(400, GeminiFixtures.errorBody(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(UpstreamFault.CLIENT_ERROR);
+        assertThat(wire.classify(400, "not json".getBytes(StandardCharsets.UTF_8))).isEqualTo(UpstreamFault.CLIENT_ERROR);
+    }
+
+    @Test
+    void aPromptOverTheWindowIsContextTooLong() {
+        assertThat(wire.classify(400, GeminiFixtures.errorBody(400, "INVALID_ARGUMENT",
+                "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).")
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo(UpstreamFault.CONTEXT_TOO_LONG);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"503, true", "429, true", "500, true", "504, true", "408, true", "400, false", "403, false", "404, false"})
-    void knowsRetryableStatuses(int status, boolean retryable) {
-        assertThat(GeminiErrors.retryable(status)).isEqualTo(retryable);
+    @CsvSource({"503, TRANSIENT", "429, RATE_LIMITED", "500, TRANSIENT", "504, TRANSIENT", "408, TRANSIENT",
+            "400, CLIENT_ERROR", "403, KEY_REFUSED", "404, CLIENT_ERROR"})
+    void classifiesStatuses(int status, UpstreamFault fault) {
+        assertThat(wire.classify(status, GeminiFixtures.errorBody(status, "X", "x").getBytes(StandardCharsets.UTF_8))).isEqualTo(fault);
     }
 }
