@@ -1,8 +1,10 @@
 package app.router4ai.chat;
 
+import app.router4ai.billing.ProviderUsageCheck;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.StreamEncoder;
 import app.router4ai.call.Usage;
+import app.router4ai.call.UsageEstimate;
 import app.router4ai.provider.SseReader;
 import app.router4ai.provider.StreamPart;
 import app.router4ai.provider.StreamTranslator;
@@ -40,6 +42,7 @@ public final class ChatStream extends InputStream {
     private final CompletionAssembler assembler;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final UsageEstimate estimate = new UsageEstimate();
+    private final ProviderUsageCheck usageCheck;
 
     private byte[] pending = new byte[0];
     private int pendingPos;
@@ -50,6 +53,14 @@ public final class ChatStream extends InputStream {
     public ChatStream(InputStream upstream, StreamTranslator translator, StreamEncoder encoder, ApiCall call,
                       ObjectMapper json, Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
                       Consumer<ObjectNode> onCompleted) {
+        this(upstream, translator, encoder, call, json, pricing, onFinish, onCompleted, null);
+    }
+
+    /** {@code usageCheck}, when not null, vets the provider's reported usage before it is billed. */
+    public ChatStream(InputStream upstream, StreamTranslator translator, StreamEncoder encoder, ApiCall call,
+                      ObjectMapper json, Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
+                      Consumer<ObjectNode> onCompleted, ProviderUsageCheck usageCheck) {
+        this.usageCheck = usageCheck;
         this.upstream = new SseReader(upstream);
         this.translator = translator;
         this.encoder = encoder;
@@ -161,7 +172,8 @@ public final class ChatStream extends InputStream {
     }
 
     private void settle() {
-        Usage known = usage != null ? usage : estimate.estimate(call.request());
+        Usage known = usage == null ? estimate.estimate(call.request())
+                : usageCheck == null ? usage : usageCheck.vetted(call, usage, () -> estimate.estimate(call.request()));
         call.settle(known, pricing.apply(known));
     }
 
