@@ -111,7 +111,7 @@ public class ProviderUsageCheck {
         if (completion < 0) {
             return "negative";
         }
-        long limit = outputLimit(call) * choices(call);
+        long limit = (outputLimit(call) + reasoningAllowance(call)) * choices(call);
         return completion > limit + Math.max(limit, settings.slackTokens()) ? "over_max_tokens" : null;
     }
 
@@ -129,6 +129,20 @@ public class ProviderUsageCheck {
         }
         long catalog = call.deployment() != null ? call.deployment().model().maxOutputTokens() : 0;
         return catalog > 0 ? catalog : settings.maxOutputTokens();
+    }
+
+    /**
+     * Thinking the request asked for ({@code reasoning_effort}, a {@code reasoning} object): its own budget when it
+     * names one, else the output limit again. Providers count thinking as output, and not all of them within the
+     * answer's {@code max_tokens}.
+     */
+    private long reasoningAllowance(ApiCall call) {
+        ObjectNode request = call.request();
+        if (request == null || !request.hasNonNull("reasoning_effort") && !request.hasNonNull("reasoning")) {
+            return 0;
+        }
+        long budget = request.path("reasoning").path("max_tokens").asLong(0);
+        return budget > 0 ? budget : outputLimit(call);
     }
 
     private static long choices(ApiCall call) {

@@ -60,8 +60,11 @@ public class UsageLedger implements SmartLifecycle {
     private static final String ADD_TO_TOTAL = "UPDATE usage_totals SET tokens = tokens + ? WHERE tenant_id = ?";
     private static final String NEW_TOTAL = "INSERT INTO usage_totals (tenant_id, tokens) VALUES (?, ?)";
 
-    /** A usage row, and the meter event to report to Stripe with it (null for a tenant not billed by Stripe). */
-    record Entry(UsageRow row, MeterEvent meter) {
+    /**
+     * A usage row, and the meter event to report to Stripe with it (null for a tenant not billed by Stripe);
+     * {@code queuedNanos}: when it was accepted ({@link System#nanoTime()}).
+     */
+    record Entry(UsageRow row, MeterEvent meter, long queuedNanos) {
     }
 
     private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
@@ -77,6 +80,8 @@ public class UsageLedger implements SmartLifecycle {
     private volatile boolean stopped;
     private volatile boolean giveUp;
     private final Object wakeUp = new Object();
+    /** How long a batch's commit takes lately (moving average): the writer starts that much before the deadline. */
+    private volatile long commitNanos;
     private Thread writer;
 
     public UsageLedger(JdbcTemplate jdbc, TransactionTemplate tx, Settings settings, TrialBalance balance,
@@ -97,7 +102,7 @@ public class UsageLedger implements SmartLifecycle {
     }
 
     public void record(UsageRow row, MeterEvent meter) {
-        queue.add(new Entry(row, meter));
+        queue.add(new Entry(row, meter, System.nanoTime()));
         if (stopped) {
             drainOnCallerThread();
         }
@@ -156,14 +161,24 @@ public class UsageLedger implements SmartLifecycle {
                         continue;
                     }
                     batch.add(first);
-                    if (running && queue.size() < settings.batchSize() - 1) {
-                        // Let the batch gather for one flush interval: under steady traffic one transaction per
-                        // interval instead of one per row (the profile showed H2 commits of one or two rows each).
-                        sleepQuietly(settings.flushInterval().toMillis());
+                    long gatherMs = gatherMillis(first);
+                    if (running && gatherMs > 0 && queue.size() < settings.batchSize() - 1) {
+                        // Let the batch gather: under steady traffic one transaction per interval instead of one per
+                        // row (the profile showed H2 commits of one or two rows each).
+                        sleepQuietly(gatherMs);
                     }
                     queue.drainTo(batch, settings.batchSize() - 1);
                 }
+                long writeStart = System.nanoTime();
+                long oldest = batch.getFirst().queuedNanos();
+                int size = batch.size();
                 writeOrSetAside(batch);
+                long done = System.nanoTime();
+                commitNanos = (3 * commitNanos + done - writeStart) / 4;
+                if (log.isDebugEnabled()) {   // what bench/sigkill.sh reads: how long rows stay uncommitted
+                    log.debug("Committed {} usage rows in {} ms; the oldest was accepted {} ms before", size,
+                            (done - writeStart) / 1_000_000, (done - oldest) / 1_000_000);
+                }
                 backoffMs = settings.retryBackoff().toMillis();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -178,6 +193,17 @@ public class UsageLedger implements SmartLifecycle {
         if (stopped) {
             drainOnCallerThread();   // the final drain ran while this batch was still in hand
         }
+    }
+
+    /**
+     * How long the batch that starts with {@code first} may still gather so that its oldest row is committed within
+     * one flush interval of being accepted: the interval, less what the row already waited (behind the previous
+     * commit), less what a commit takes lately. This, not a fixed pause after the first row, is what bounds the rows
+     * an abrupt kill can lose to about one flush interval.
+     */
+    private long gatherMillis(Entry first) {
+        long left = first.queuedNanos() + settings.flushInterval().toNanos() - commitNanos - System.nanoTime();
+        return left / 1_000_000;
     }
 
     /** After stop: whatever is still queued, written here and now (a last try; logged if it fails). */
