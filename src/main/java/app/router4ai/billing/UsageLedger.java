@@ -395,7 +395,7 @@ public class UsageLedger implements SmartLifecycle {
 
     /**
      * @param batchSize     most rows per transaction
-     * @param flushInterval longest a row waits for its batch when traffic is light (and what an abrupt kill can lose)
+     * @param flushInterval how soon after its answer a row is committed (plus a commit's time; what an abrupt kill can lose)
      * @param drainTimeout  at shutdown: how long to wait for open streams, then for the queue to drain
      * @param retryBackoff  first wait after a failed batch (doubling up to 5 s)
      * @param deadLetterFile where rows go that neither the ledger nor its dead-letter table would take (JSON lines)
