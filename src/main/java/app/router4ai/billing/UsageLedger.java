@@ -254,8 +254,8 @@ public class UsageLedger implements SmartLifecycle {
     }
 
     /**
-     * A row no retry will write: into the dead-letter table with its tokens and spend still counted; without them
-     * when the totals refuse it too (a cost no column holds); else into the dead-letter file.
+     * A row no retry will write: into the dead-letter table with its tokens and spend still counted; without the
+     * spend when the spend totals refuse it too (a cost no column holds); else into the dead-letter file.
      */
     private void deadLetter(Entry entry, String reason) {
         List<UsageRow> row = List.of(entry.row());
@@ -268,8 +268,11 @@ public class UsageLedger implements SmartLifecycle {
             deadLetters.inserted(entry, reason);
         } catch (RuntimeException counted) {
             try {
-                balance.commit(() -> tx.executeWithoutResult(status -> deadLetters.insert(entry, reason)), row);
-                deadLetters.inserted(entry, reason + " (not counted in the totals: " + reason(counted) + ")");
+                balance.commit(() -> tx.executeWithoutResult(status -> {
+                    deadLetters.insert(entry, reason);
+                    addToTotals(row);   // its tokens still count against the trial; its cost is what no total holds
+                }), row);
+                deadLetters.inserted(entry, reason + " (not counted in the spend totals: " + reason(counted) + ")");
             } catch (RuntimeException e) {
                 balance.commit(() -> deadLetters.toFile(List.of(entry), reason + "; the dead-letter table failed too: " + reason(e)), row);
             }
