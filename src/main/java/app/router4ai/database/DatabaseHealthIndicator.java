@@ -77,7 +77,9 @@ public class DatabaseHealthIndicator implements HealthIndicator, SmartLifecycle 
 
     @Override
     public void start() {
-        checker = Thread.ofVirtual().name("database-health").start(this::checkLoop);
+        Thread thread = Thread.ofVirtual().name("database-health").unstarted(this::checkLoop);
+        checker = thread;   // before it runs: the loop lasts while it is the checker
+        thread.start();
     }
 
     @Override
