@@ -2,6 +2,7 @@ package app.router4ai.api;
 
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Surface;
+import app.router4ai.database.DatabaseUnavailable;
 import app.router4ai.provider.UnsupportedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,10 +28,12 @@ public class ErrorResponder implements Processor {
 
     private final ErrorBodies bodies;
     private final ObjectMapper json;
+    private final DatabaseUnavailableErrors databaseUnavailable;
 
-    public ErrorResponder(ErrorBodies bodies, ObjectMapper json) {
+    public ErrorResponder(ErrorBodies bodies, ObjectMapper json, DatabaseUnavailableErrors databaseUnavailable) {
         this.bodies = bodies;
         this.json = json;
+        this.databaseUnavailable = databaseUnavailable;
     }
 
     @Override
@@ -58,6 +61,7 @@ public class ErrorResponder implements Processor {
         ApiError error = failure instanceof ApiError api ? api
                 : failure instanceof UnsupportedRequest unsupported ? ApiError.invalidRequest(unsupported.param(), unsupported.getMessage())
                 : RequestBody.unreadable(failure) instanceof ApiError unreadable ? unreadable
+                : DatabaseUnavailable.is(failure) ? databaseUnavailable.error(failure)
                 : unexpected(failure);
         error.headers().forEach(out::setHeader);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status(error, shape));

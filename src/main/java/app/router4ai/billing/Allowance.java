@@ -29,7 +29,9 @@ public final class Allowance {
 
     /** Tokens used so far: committed ones plus those recorded on this instance and still on their way to the ledger. */
     public long usedTokens() {
-        return ledgerTokens.get() + pendingTokens.get();
+        long ledger = ledgerTokens.get();
+        long pending = pendingTokens.get();
+        return pending > 0 && ledger > Long.MAX_VALUE - pending ? Long.MAX_VALUE : ledger + pending;   // saturating
     }
 
     public long trialTokensLeft() {
@@ -41,7 +43,7 @@ public final class Allowance {
     }
 
     void recorded(long tokens) {
-        pendingTokens.addAndGet(tokens);
+        pendingTokens.addAndGet(Math.max(0, tokens));   // usage never gives tokens back
     }
 
     /** Now in the ledger: moved from pending to ledger tokens (the next reconciliation reads them from there). */

@@ -128,7 +128,10 @@ public class TrialBalance {
         return sums;
     }
 
+    /** A row's tokens as a balance counts them: never below zero (usage never gives tokens back), never wrapping round. */
     static long tokens(UsageRow row) {
-        return row.promptTokens() + row.completionTokens();
+        long prompt = Math.max(0, row.promptTokens());
+        long completion = Math.max(0, row.completionTokens());
+        return prompt > Long.MAX_VALUE - completion ? Long.MAX_VALUE : prompt + completion;
     }
 }

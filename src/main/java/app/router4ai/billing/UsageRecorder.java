@@ -3,6 +3,7 @@ package app.router4ai.billing;
 import app.router4ai.billing.stripe.StripeSettings;
 import app.router4ai.budget.SpendBook;
 import app.router4ai.call.ApiCall;
+import app.router4ai.call.ModelNames;
 import app.router4ai.ratelimit.KeyRateLimiter;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,12 +43,12 @@ public class UsageRecorder implements Processor {
     /** Also called directly when the billing route is no longer running (a stream that ends during shutdown). */
     public void record(ApiCall call) {
         Instant now = clock.instant();
-        UsageRow row = new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), call.requestedModel(),
-                call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel(),
+        UsageRow row = new UsageRow(call.requestId(), call.caller().tenantId(), call.caller().keyId(), ModelNames.clean(call.requestedModel()),
+                ModelNames.clean(call.answeringModel() != null ? call.answeringModel() : call.deployment().model().providerModel()),
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
                 call.usage().completionTokens(), call.usage().cachedTokens(), call.usage().cacheWriteTokens(), call.costCents(), call.latencyMs(),
                 call.failoverCount(), call.cacheHit(), call.stream(), now,
-                call.surface().name().toLowerCase(java.util.Locale.ROOT));
+                call.surface().name().toLowerCase(java.util.Locale.ROOT), call.usageRejected() != null);
         BillingAccount account = balance.of(row.tenantId()).account();
         long tokens = TrialBalance.tokens(row);
         MeterEvent meter = account.metered() && tokens > 0

@@ -5,8 +5,10 @@ import app.router4ai.api.ApiFormat;
 import app.router4ai.api.ApiFormats;
 import app.router4ai.api.Headers;
 import app.router4ai.billing.CostCalculator;
+import app.router4ai.billing.ProviderUsageCheck;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.Usage;
+import app.router4ai.call.UsageEstimate;
 import app.router4ai.routing.Deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,8 +31,11 @@ public class CacheReplay implements Processor {
     private final ApiFormats formats;
     private final CacheSettings settings;
     private final CostCalculator costs;
+    private final ProviderUsageCheck usageCheck;
 
-    public CacheReplay(ObjectMapper json, ApiFormats formats, CacheSettings settings, CostCalculator costs) {
+    public CacheReplay(ObjectMapper json, ApiFormats formats, CacheSettings settings, CostCalculator costs,
+                       ProviderUsageCheck usageCheck) {
+        this.usageCheck = usageCheck;
         this.json = json;
         this.formats = formats;
         this.settings = settings;
@@ -47,8 +52,9 @@ public class CacheReplay implements Processor {
                 .findFirst().orElse(call.remainingCandidates().peek());
         call.servedFromCache(deployment);
         call.answeringModel(completion.path("model").asText(null));
-        Usage usage = Usage.fromOpenAi(completion.get("usage"));
         if (settings.billHits()) {
+            Usage usage = usageCheck.vetted(call, Usage.fromOpenAi(completion.get("usage")),
+                    () -> UsageEstimate.ofAnswer(call.request(), completion));
             call.settle(usage, costs.costCents(deployment.model(), usage));
         } else {
             call.settle(Usage.NONE, BigDecimal.ZERO);

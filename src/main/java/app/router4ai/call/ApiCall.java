@@ -53,6 +53,7 @@ public final class ApiCall {
     private BigDecimal costCents = BigDecimal.ZERO;
     private long latencyMs;
     private String answeringModel;
+    private String usageRejected;
     private Object surfaceRequest;
     private java.util.Map<String, String> answerHeaders = java.util.Map.of();
 
@@ -323,13 +324,25 @@ public final class ApiCall {
         return latencyMs;
     }
 
-    /** The model id the provider says answered (it may name a dated version of the requested one). */
+    /** The model id the provider says answered (it may name a dated version of the requested one), cleaned ({@link ModelNames}). */
     public String answeringModel() {
         return answeringModel;
     }
 
     public void answeringModel(String model) {
-        this.answeringModel = model;
+        this.answeringModel = ModelNames.clean(model);
+    }
+
+    /**
+     * Why the provider's token counts were not believed (e.g. {@code negative}, {@code over_max_tokens}), or null
+     * when they were: the call is billed with the router's estimate and its ledger row says so.
+     */
+    public String usageRejected() {
+        return usageRejected;
+    }
+
+    public void usageRejected(String reasons) {
+        this.usageRejected = reasons;
     }
 
     /** The response-cache key of this request, or null when it must not be cached. */

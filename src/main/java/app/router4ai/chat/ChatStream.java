@@ -1,8 +1,10 @@
 package app.router4ai.chat;
 
+import app.router4ai.billing.ProviderUsageCheck;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.StreamEncoder;
 import app.router4ai.call.Usage;
+import app.router4ai.call.UsageEstimate;
 import app.router4ai.provider.SseReader;
 import app.router4ai.provider.StreamContinuation;
 import app.router4ai.provider.StreamPart;
@@ -50,6 +52,7 @@ public final class ChatStream extends InputStream {
     private boolean switched;
     private Usage carried;
     private java.math.BigDecimal carriedCost = java.math.BigDecimal.ZERO;
+    private final ProviderUsageCheck usageCheck;
 
     private byte[] pending = new byte[0];
     private int pendingPos;
@@ -60,6 +63,14 @@ public final class ChatStream extends InputStream {
     public ChatStream(InputStream upstream, StreamTranslator translator, StreamEncoder encoder, ApiCall call,
                       ObjectMapper json, Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
                       Consumer<ObjectNode> onCompleted) {
+        this(upstream, translator, encoder, call, json, pricing, onFinish, onCompleted, null);
+    }
+
+    /** {@code usageCheck}, when not null, vets the provider's reported usage before it is billed. */
+    public ChatStream(InputStream upstream, StreamTranslator translator, StreamEncoder encoder, ApiCall call,
+                      ObjectMapper json, Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
+                      Consumer<ObjectNode> onCompleted, ProviderUsageCheck usageCheck) {
+        this.usageCheck = usageCheck;
         this.upstream = new SseReader(upstream);
         this.translator = translator;
         this.encoder = encoder;
@@ -240,8 +251,10 @@ public final class ChatStream extends InputStream {
     }
 
     private void settle() {
-        Usage known = usage != null ? usage : estimate.estimate(call.request());
-        if (carried != null && usage == null) {
+        Usage reported = usage == null || usageCheck == null ? usage
+                : usageCheck.vetted(call, usage, () -> estimate.estimate(call.request()));
+        Usage known = reported != null ? reported : estimate.estimate(call.request());
+        if (carried != null && reported == null) {
             known = carried.plus(known);
         }
         Usage own = carried == null ? known : new Usage(known.promptTokens() - carried.promptTokens(),

@@ -4,6 +4,7 @@ import app.router4ai.api.AnswerHeaders;
 import app.router4ai.api.ApiFormats;
 import app.router4ai.billing.CostCalculator;
 import app.router4ai.billing.OpenStreams;
+import app.router4ai.billing.ProviderUsageCheck;
 import app.router4ai.billing.UsageRecorder;
 import app.router4ai.cache.CacheStore;
 import app.router4ai.call.ApiCall;
@@ -36,9 +37,12 @@ public class StreamMeter implements org.apache.camel.Processor {
     private final OpenStreams openStreams;
     private final CallEnd end;
     private final StreamRescue rescue;
+    private final ProviderUsageCheck usageCheck;
 
     public StreamMeter(WireAdapters adapters, ApiFormats formats, ObjectMapper json, CostCalculator costs, ProducerTemplate billing,
-                       CacheStore cache, UsageRecorder recorder, OpenStreams openStreams, CallEnd end, StreamRescue rescue) {
+                       CacheStore cache, UsageRecorder recorder, OpenStreams openStreams, CallEnd end, StreamRescue rescue,
+                       ProviderUsageCheck usageCheck) {
+        this.usageCheck = usageCheck;
         this.adapters = adapters;
         this.formats = formats;
         this.json = json;
@@ -62,7 +66,7 @@ public class StreamMeter implements org.apache.camel.Processor {
                         : adapter.streamTranslator(call.request(), call.deployment()),
                 formats.of(call.surface()).streamEncoder(call), call, json,
                 usage -> costs.costCents(call.deployment().model(), usage),
-                this::bill, call.cacheKey() == null ? null : completion -> cache.store(call, completion));
+                this::bill, call.cacheKey() == null ? null : completion -> cache.store(call, completion), usageCheck);
         if (rescue.possible(call)) {
             stream.rescueWith((delivered, why) -> rescue.continueAfter(exchange, delivered, why));
         }

@@ -1,5 +1,6 @@
 package app.router4ai.ratelimit;
 
+import app.router4ai.database.DatabaseUnavailable;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -40,8 +41,16 @@ public class TenantLimitsCache {
 
                     @Override
                     public TenantLimits reload(String tenantId, TenantLimits old) {
-                        // Throwing keeps the old limits (Caffeine logs it); better than dropping to defaults.
-                        return read(tenantId);
+                        // The old limits stay while the database does not answer (better than dropping to defaults),
+                        // quietly: Caffeine would log a stack trace per tenant per refresh through the whole outage.
+                        try {
+                            return read(tenantId);
+                        } catch (RuntimeException e) {
+                            if (!DatabaseUnavailable.is(e)) {
+                                throw e;
+                            }
+                            return old;
+                        }
                     }
                 });
     }

@@ -16,20 +16,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP client for the dashboard's pages: keeps cookies, never follows redirects. */
-final class DashboardSession {
+public final class DashboardSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
     private final HttpClient http;
 
-    DashboardSession(String baseUrl) {
+    public DashboardSession(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -63,7 +63,7 @@ final class DashboardSession {
     }
 
     /** Signs up a new workspace; the session is then signed in. */
-    DashboardSession signUp(String workspace, String email, String password) {
+    public DashboardSession signUp(String workspace, String email, String password) {
         HttpResponse<String> response = submit("/signup", "/signup", "workspace", workspace, "email", email, "password", password);
         if (response.statusCode() != 302) {
             throw new AssertionError("sign-up → " + response.statusCode() + " " + response.body());

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder on a fixed local port that a test can cut and restore: makes "Redis goes away and
- * comes back" without touching the shared Redis server.
+ * A TCP forwarder on a fixed local port that a test can cut and restore, or stall: makes "Redis goes away and
+ * comes back" and "the database stops answering" without touching the shared servers.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +20,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final Object flow = new Object();
+    private volatile boolean stalled;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -61,14 +63,47 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                awaitFlow();
+                out.write(buffer, 0, n);
+                out.flush();
+            }
         } catch (IOException ignored) {
             // One side closed: close both.
         }
         closeQuietly(from);
         closeQuietly(to);
+    }
+
+    /**
+     * Keeps every connection open and accepts new ones, but forwards nothing in either direction until
+     * {@link #resume()}: a server (or the network to it) that stopped answering without closing anything.
+     */
+    public void stall() {
+        stalled = true;
+    }
+
+    public void resume() {
+        synchronized (flow) {
+            stalled = false;
+            flow.notifyAll();
+        }
+    }
+
+    private void awaitFlow() throws IOException {
+        synchronized (flow) {
+            while (stalled) {
+                try {
+                    flow.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stalled", e);
+                }
+            }
+        }
     }
 
     /** Refuses new connections and cuts the open ones, as a dead server would. */
