@@ -79,6 +79,8 @@ class RequestLogBrowserTest extends RouterTest {
         String batch = createKey("batch");
 
         String plain = requestId(chat(backend, "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").body());
+        // A 503 is retried once on the same provider, then the request fails over.
+        OPENAI.enqueue(FakeResponse.json(503, OpenAiFixtures.error("upstream trouble", "server_error", null, null)));
         OPENAI.enqueue(FakeResponse.json(503, OpenAiFixtures.error("upstream trouble", "server_error", null, null)));
         String failedOver = requestId(chat(backend, "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"again\"}]}").body());
         String first = requestId(chat(batch, DETERMINISTIC).body());
@@ -128,16 +130,17 @@ class RequestLogBrowserTest extends RouterTest {
         });
         assertThat(element("#log-no-match").getText()).contains("No request matches");
 
-        // A failed-over request, opened: both attempts, in order, with outcome and latency; its _ram; no trace (off).
+        // A failed-over request, opened: every attempt, in order, with outcome and latency; its _ram; no trace (off).
         open("/app/usage");
         element("tr[data-request-id='" + failedOver + "'] a").click();
         wait.until(ExpectedConditions.urlContains("/app/usage/requests/" + failedOver));
         List<WebElement> attempts = browser.findElements(By.cssSelector("#attempts tbody tr"));
-        assertThat(attempts).hasSize(2);
-        assertThat(attempts.get(0).getDomAttribute("data-outcome")).isEqualTo("failed");
-        assertThat(attempts.get(0).getText()).contains("openai").contains("gpt-4o-mini").contains("ms").contains("HTTP 503");
-        assertThat(attempts.get(1).getDomAttribute("data-outcome")).isEqualTo("answered");
-        assertThat(attempts.get(1).getText()).contains("deepseek");
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts.get(0).getDomAttribute("data-outcome")).isEqualTo("retried");
+        assertThat(attempts.get(1).getDomAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(attempts.get(1).getText()).contains("openai").contains("gpt-4o-mini").contains("ms").contains("HTTP 503");
+        assertThat(attempts.get(2).getDomAttribute("data-outcome")).isEqualTo("answered");
+        assertThat(attempts.get(2).getText()).contains("deepseek");
         assertThat(element("#detail-ram").getText()).contains("\"failover_count\" : 1").contains("\"request_id\" : \"" + failedOver + "\"");
         assertThat(element("#detail-trace-id").getText()).isEqualTo("not traced");
         assertThat(element("#detail-status").getText()).isEqualTo("200");

@@ -172,13 +172,15 @@ class ReasoningE2ETest extends ProviderE2ETest {
         ANTHROPIC.enqueue(FakeResponse.json(200, AnthropicFixtures.textMessageWithCache("msg_cache1", "claude-haiku-4-5",
                 "Done.", 50, 2000, 10000, 400)));
 
+        // As long as the 12,050 prompt tokens the provider reports (the router refuses counts a prompt cannot hold).
+        String manual = "A very long manual. ".repeat(2500);
         HttpResponse<String> response = chat(tenant.key(), """
                 {"model":"anthropic:claude-haiku-4-5","messages":[
-                  {"role":"system","content":[{"type":"text","text":"A very long manual ...","cache_control":{"type":"ephemeral"}}]},
-                  {"role":"user","content":"Summarise it."}]}""");
+                  {"role":"system","content":[{"type":"text","text":"%s","cache_control":{"type":"ephemeral"}}]},
+                  {"role":"user","content":"Summarise it."}]}""".formatted(manual));
 
         assertThat(ANTHROPIC.last().json().get("system")).isEqualTo(readJson(
-                "[{\"type\":\"text\",\"text\":\"A very long manual ...\",\"cache_control\":{\"type\":\"ephemeral\"}}]"));
+                "[{\"type\":\"text\",\"text\":\"" + manual + "\",\"cache_control\":{\"type\":\"ephemeral\"}}]"));
         JsonNode answer = readJson(response.body());
         assertThat(answer.get("usage")).isEqualTo(readJson("""
                 {"prompt_tokens":12050,"completion_tokens":400,"total_tokens":12450,
