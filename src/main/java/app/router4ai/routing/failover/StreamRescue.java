@@ -10,7 +10,6 @@ import app.router4ai.provider.StreamContinuation;
 import app.router4ai.provider.WireAdapters;
 import app.router4ai.routing.Deployment;
 import app.router4ai.routing.ModelCatalog;
-import app.router4ai.routing.NextCandidate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
