@@ -3,6 +3,8 @@ package app.router4ai.idempotency;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class IdempotencyStore {
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
     /** What the table holds for a key: its request's hash, whether it is answered, and the answer. */
     public record Entry(String requestHash, boolean done, String contentType, String answer, Instant createdAt) {
@@ -73,6 +76,11 @@ public class IdempotencyStore {
 
     @Scheduled(fixedDelayString = "${router.idempotency.purge-interval:1h}")
     public void purge() {
-        jdbc.update("DELETE FROM idempotent_requests WHERE created_at < ?", Timestamp.from(Instant.now().minus(settings.ttl())));
+        try {
+            jdbc.update("DELETE FROM idempotent_requests WHERE created_at < ?", Timestamp.from(Instant.now().minus(settings.ttl())));
+        } catch (RuntimeException e) {
+            // a database outage must not surface as Spring's "Unexpected error" stack trace; the next pass purges
+            log.warn("Purging expired idempotency keys failed (retried next interval): {}", e.getMessage());
+        }
     }
 }

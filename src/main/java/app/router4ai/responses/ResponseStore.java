@@ -75,9 +75,13 @@ public class ResponseStore {
 
     @Scheduled(fixedDelayString = "${router.responses.purge-interval:1h}", initialDelayString = "${router.responses.purge-interval:1h}")
     public void purge() {
-        int deleted = jdbc.update("DELETE FROM stored_responses WHERE expires_at <= ?", Timestamp.from(clock.instant()));
-        if (deleted > 0) {
-            log.info("Deleted {} stored responses past their retention ({})", deleted, settings.retention());
+        try {
+            int deleted = jdbc.update("DELETE FROM stored_responses WHERE expires_at <= ?", Timestamp.from(clock.instant()));
+            if (deleted > 0) {
+                log.info("Deleted {} stored responses past their retention ({})", deleted, settings.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Purging expired stored responses failed (retried next interval): {}", e.getMessage());
         }
     }
 
