@@ -4,6 +4,9 @@ import app.router4ai.billing.UsageRow;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +32,10 @@ public class SpendTotals {
         this.jdbc = jdbc;
     }
 
+    /** What one key of one workspace spent on one UTC day, within a batch. */
+    private record DaySum(String keyId, String tenantId, LocalDate day) {
+    }
+
     /** One total of one subject's period: its key in {@link #add}'s ordered map. */
     record Slot(String subject, BudgetPeriod period, Instant start) implements Comparable<Slot> {
         @Override
@@ -41,17 +48,27 @@ public class SpendTotals {
 
     /** Adds the rows to their key's and workspace's totals; call inside the ledger's transaction. */
     public void add(List<UsageRow> rows) {
+        // Rows first summed per key, workspace and UTC day (a batch is mostly one key's rows of one day), then each
+        // sum spread over its eight slots: two subjects, four periods, whose starts depend on the day only.
+        Map<DaySum, long[]> dayTokens = new HashMap<>();
+        Map<DaySum, BigDecimal> dayCents = new HashMap<>();
+        for (UsageRow row : rows) {
+            DaySum sum = new DaySum(row.keyId(), row.tenantId(), LocalDate.ofInstant(row.createdAt(), ZoneOffset.UTC));
+            dayTokens.computeIfAbsent(sum, s -> new long[1])[0] += row.promptTokens() + row.completionTokens();
+            dayCents.merge(sum, row.costCents(), BigDecimal::add);
+        }
         Map<Slot, long[]> tokens = new TreeMap<>(); // one order on every instance: no deadlock between two batches
         Map<Slot, BigDecimal> cents = new TreeMap<>();
-        for (UsageRow row : rows) {
-            for (String subject : List.of(Budget.keySubject(row.keyId()), Budget.tenantSubject(row.tenantId()))) {
+        dayTokens.forEach((sum, count) -> {
+            Instant at = sum.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (String subject : List.of(Budget.keySubject(sum.keyId()), Budget.tenantSubject(sum.tenantId()))) {
                 for (BudgetPeriod period : BudgetPeriod.values()) {
-                    Slot slot = new Slot(subject, period, period.start(row.createdAt()));
-                    tokens.computeIfAbsent(slot, s -> new long[1])[0] += row.promptTokens() + row.completionTokens();
-                    cents.merge(slot, row.costCents(), BigDecimal::add);
+                    Slot slot = new Slot(subject, period, period.start(at));
+                    tokens.computeIfAbsent(slot, s -> new long[1])[0] += count[0];
+                    cents.merge(slot, dayCents.get(sum), BigDecimal::add);
                 }
             }
-        }
+        });
         List<Slot> slots = List.copyOf(tokens.keySet());
         List<Object[]> args = slots.stream().map(s -> new Object[] {tokens.get(s)[0], cents.get(s), s.subject(),
                 s.period().id(), Timestamp.from(s.start())}).toList();

@@ -34,8 +34,17 @@ public class UpstreamRequestWriter implements org.apache.camel.Processor {
                             adapter.request(call.surface().operation(), call.request(), call.deployment(), call.stream());
                 };
         Message message = exchange.getMessage();
-        // W3C trace context survives: with tracing on it names this attempt's span, else it is the client's own
-        message.removeHeaders("*", "traceparent", "tracestate");
+        // W3C trace context survives: with tracing on it names this attempt's span, else it is the client's own.
+        // Kept by hand: removeHeaders with exclude patterns matches every header against them (13 µs a request).
+        Object traceparent = message.getHeader("traceparent");
+        Object tracestate = message.getHeader("tracestate");
+        message.getHeaders().clear();
+        if (traceparent != null) {
+            message.setHeader("traceparent", traceparent);
+        }
+        if (tracestate != null) {
+            message.setHeader("tracestate", tracestate);
+        }
         // The enum camel-http reads it as: a String "POST" went through Camel's slow enum type-converter
         // lookup on every call (Class.getInterfaces copies, ~40% of the router's allocated bytes under load).
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);

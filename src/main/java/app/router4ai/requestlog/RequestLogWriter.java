@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +36,8 @@ public class RequestLogWriter {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final ConcurrentLinkedQueue<RequestLogEntry> queue = new ConcurrentLinkedQueue<>();
+    // bounded: offer() refuses past the bound in O(1) (a ConcurrentLinkedQueue's size() walks the whole queue)
+    private final LinkedBlockingQueue<RequestLogEntry> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
 
     RequestLogWriter(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -45,10 +46,10 @@ public class RequestLogWriter {
 
     /** A request ended with this status (its tenant known: refusals before the key was read are not kept). */
     public void record(ApiCall call, int status, long latencyMs) {
-        if (call.caller() == null || queue.size() > MAX_QUEUED) {
+        if (call.caller() == null) {
             return;
         }
-        queue.add(new RequestLogEntry(call.requestId(), call.caller().tenantId(), call.caller().keyId(), Instant.now(),
+        queue.offer(new RequestLogEntry(call.requestId(), call.caller().tenantId(), call.caller().keyId(), Instant.now(),
                 call.surface().name().toLowerCase(Locale.ROOT), call.requestedModel(), call.answeringModel(),
                 call.deployment() != null ? call.deployment().providerName() : null,
                 call.deployment() != null ? call.deployment().tier() : null, status, call.failoverCount(), call.cacheHit(),
@@ -59,8 +60,10 @@ public class RequestLogWriter {
     @Scheduled(fixedDelayString = "${router.request-log.flush-interval:200ms}")
     @PreDestroy
     public void flush() {
-        List<Object[]> batch = new ArrayList<>();
-        for (RequestLogEntry entry; (entry = queue.poll()) != null; ) {
+        List<RequestLogEntry> entries = new ArrayList<>();
+        queue.drainTo(entries);
+        List<Object[]> batch = new ArrayList<>(entries.size());
+        for (RequestLogEntry entry : entries) {
             batch.add(args(entry));
         }
         if (batch.isEmpty()) {

@@ -5,9 +5,9 @@ import app.router4ai.call.ApiCall;
 import app.router4ai.call.Surface;
 import app.router4ai.provider.WireAdapters;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -58,7 +58,9 @@ public class ModelResolver implements Processor {
             chain = List.of(lead.id());
         }
         List<Pinned> entries = entries(chain, config, requested);
-        Set<Deployment> candidates = new LinkedHashSet<>();
+        // keyed by (model id, deployment key), not by the Deployment record: its hashCode walks the whole model and
+        // provider settings on every request
+        Map<DeploymentId, Deployment> candidates = new LinkedHashMap<>();
         for (Pinned entry : entries) {
             if (entry.model().kind().operation() != surface.operation()) {
                 throw ApiError.invalidRequest("model", "The model '" + entry.asked() + "' is a"
@@ -66,16 +68,25 @@ public class ModelResolver implements Processor {
                         + " model: it is not served on " + surface.path() + ".");
             }
             if (entries.size() > 1 || entry.provider() != null) {
-                candidates.addAll(deploymentsOf(entry.model(), entry.provider(), config));
+                addAll(candidates, deploymentsOf(entry.model(), entry.provider(), config));
             }
         }
         Pinned first = entries.getFirst();
         if (first.provider() == null) {   // the tier, by its strategy (which may put another model before the requested one)
             for (CatalogModel m : order.order(first.model(), config)) {
-                candidates.addAll(deploymentsOf(m, null, config));
+                addAll(candidates, deploymentsOf(m, null, config));
             }
         }
-        return usable(new ArrayList<>(candidates), requested);
+        return usable(new ArrayList<>(candidates.values()), requested);
+    }
+
+    private record DeploymentId(String model, String key) {
+    }
+
+    private static void addAll(Map<DeploymentId, Deployment> candidates, List<Deployment> deployments) {
+        for (Deployment d : deployments) {
+            candidates.putIfAbsent(new DeploymentId(d.model().id(), d.key()), d);
+        }
     }
 
     private static ModelKind kindOf(Surface surface) {

@@ -31,6 +31,9 @@ final class CallAttributes {
     /** On an attempt span as it ends: its outcome, and for a whole answer what the provider said it was. */
     static void ofAttemptEnd(ApiCall call, Exchange exchange) {
         Span span = Span.current();
+        if (!span.isRecording()) {   // not sampled: nothing would be kept
+            return;
+        }
         Throwable failure = exchange.getException();
         // the candidate's place in the order (the ones before it were called and failed, or skipped)
         span.setAttribute("ram.attempt", call.attempts().size() + 1);
@@ -49,6 +52,9 @@ final class CallAttributes {
     /** On the server span as the request's route ends. */
     static void ofCall(ApiCall call, Exchange exchange) {
         Span span = Span.current();
+        if (!span.isRecording()) {
+            return;
+        }
         span.setAttribute(GenAi.OPERATION, GenAi.operation(call));
         if (call.requestedModel() != null) {
             span.setAttribute(GenAi.REQUEST_MODEL, call.requestedModel());

@@ -67,7 +67,7 @@ class TracingConfig {
 
     @Bean(initMethod = "", destroyMethod = "")  // Camel runs its lifecycle
     OpenTelemetryTracer camelTracer(CamelContext camelContext, Tracer camelOtelTracer, ContextPropagators propagators) {
-        OpenTelemetryTracer tracer = new OpenTelemetryTracer();
+        OpenTelemetryTracer tracer = new ExclusionCachingTracer();
         tracer.setTraceProcessors(true);
         tracer.setExcludePatterns(String.join(",",
                 // any processor span but the steps worth seeing (see TRACED_STEPS)

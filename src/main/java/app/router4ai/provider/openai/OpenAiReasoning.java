@@ -48,18 +48,36 @@ final class OpenAiReasoning {
 
     /** The messages without {@code fields} on assistant turns; copies only what changes (the client's body stays as sent). */
     private static void withoutReasoningFields(ObjectNode body, List<String> fields) {
-        if (!(body.get("messages") instanceof ArrayNode messages)
-                || !messages.valueStream().anyMatch(m -> fields.stream().anyMatch(m::has))) {
+        if (!(body.get("messages") instanceof ArrayNode messages) || !anyHas(messages, fields)) {
             return;
         }
         ArrayNode copy = body.arrayNode();
         for (JsonNode message : messages) {
-            if (message instanceof ObjectNode object && fields.stream().anyMatch(object::has)) {
+            if (message instanceof ObjectNode object && has(object, fields)) {
                 copy.add(object.deepCopy().remove(fields));
             } else {
                 copy.add(message);
             }
         }
         body.set("messages", copy);
+    }
+
+    // loops, not streams: this runs for every request to an OpenAI-wire provider
+    private static boolean anyHas(ArrayNode messages, List<String> fields) {
+        for (JsonNode message : messages) {
+            if (has(message, fields)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean has(JsonNode message, List<String> fields) {
+        for (String field : fields) {
+            if (message.has(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
