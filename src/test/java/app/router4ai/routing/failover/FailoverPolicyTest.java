@@ -10,7 +10,6 @@ import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.routing.ModelCatalog;
 import app.router4ai.support.RouterTest;
-import app.router4ai.support.RoutingFileCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
@@ -27,10 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The failover policy against every fault of the public Failover Bench catalogue (S01–S16), through the official
@@ -39,12 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (fake) is the primary, DeepSeek (a second fake) the fallback; the routing file has the production policy with
  * short timeouts ({@code failover-policy-models.yaml}).
  */
-@AutoConfigureObservability(tracing = false)
-class FailoverPolicyTest extends RouterTest {
+class FailoverPolicyTest extends FailoverFakes {
 
-    private static final FakeProvider DEEPSEEK = new FakeProvider(RouterTest::defaultAnswer);
-    private static final FakeProvider ANTHROPIC = new FakeProvider(r -> FakeResponse.json(500, "{}"));
-    private static final RoutingFileCopy CATALOG = new RoutingFileCopy("/failover-policy-models.yaml");
     private static final List<String> SIXTY = words(60);
 
     @Autowired
@@ -61,14 +53,6 @@ class FailoverPolicyTest extends RouterTest {
 
     TenantKey tenant;
 
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        registry.add("router.catalog.location", () -> "file:" + CATALOG.path());
-        registry.add("router.catalog.watch-interval", () -> "300ms");
-        registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
-        registry.add("router.providers.anthropic.base-url", () -> ANTHROPIC.url());
-        registry.add("router.providers.anthropic.api-key", () -> "sk-ant-test");
-    }
 
     @BeforeEach
     void freshState() throws IOException {
