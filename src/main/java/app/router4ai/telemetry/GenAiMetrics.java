@@ -30,7 +30,8 @@ public class GenAiMetrics {
     void finished(ApiCall call, int status) {
         for (Attempt attempt : call.attempts()) {
             if (!attempt.skipped()) {
-                duration(tags(call, attempt.provider(), attempt.model(), "failed"), attempt.ms());
+                duration(tags(call, attempt.provider(), attempt.model(),
+                        Attempt.HEDGE_LOST.equals(attempt.outcome()) ? Attempt.HEDGE_LOST : "failed"), attempt.ms());
             }
         }
         if (call.deployment() == null) {
