@@ -3,7 +3,9 @@ package app.router4ai.routing.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.router4ai.fake.FakeProvider;
+import app.router4ai.fake.AnthropicFixtures;
 import app.router4ai.fake.FakeResponse;
+import app.router4ai.routing.DeploymentLoad;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.routing.ModelCatalog;
 import app.router4ai.support.RouterTest;
@@ -43,6 +45,9 @@ class HedgedRequestTest extends FailoverFakes {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DeploymentLoad load;
 
     TenantKey tenant;
 
@@ -87,6 +92,40 @@ class HedgedRequestTest extends FailoverFakes {
         assertThat(sinceMs(start)).isLessThan(2_000);
         assertThat(completion.choices().getFirst().message().content()).hasValue("Hello there!");
         assertHedgeWonByDeepSeek(completion._additionalProperties().get("_ram").convert(JsonNode.class));
+    }
+
+    // The first candidate answers after the hedge started but before the hedge: the first wins, the hedge is cancelled.
+    @Test
+    void aFirstCandidateThatAnswersBeforeItsHedgeWinsAndTheHedgeIsCancelled() {
+        OPENAI.answerWith(r -> RouterTest.defaultAnswer(r).delayed(700));
+        DEEPSEEK.answerWith(HedgedRequestTest::slow);
+        ChatCompletion completion = openAi(tenant.key()).chat().completions().create(params("gpt-4o-mini"));
+
+        JsonNode ram = completion._additionalProperties().get("_ram").convert(JsonNode.class);
+        assertThat(ram.at("/provider_used").asText()).isEqualTo("openai");
+        assertThat(ram.at("/hedged").asBoolean()).isTrue();
+        assertThat(ram.at("/attempts/0/provider").asText()).isEqualTo("deepseek");
+        assertThat(ram.at("/attempts/0/outcome").asText()).isEqualTo("hedge_lost");
+        Awaitility.await().atMost(6, TimeUnit.SECONDS).untilAsserted(() -> assertThat(DEEPSEEK.gone()).hasSize(1));
+        assertThat(load.inFlight("deepseek")).as("the cancelled hedge's in-flight count released").isZero();
+    }
+
+    // Both fail (the hedge fast, the first slowly): failover goes on with the remaining candidates, and both failures
+    // are listed; nothing of it reaches the client but the answer.
+    @Test
+    void whenBothFailFailoverGoesOnWithTheRemainingCandidates() {
+        OPENAI.answerWith(r -> FakeResponse.json(503, "{}").delayed(600));
+        DEEPSEEK.answerWith(r -> FakeResponse.json(503, "{}"));
+        ANTHROPIC.answerWith(r -> FakeResponse.json(200, AnthropicFixtures.textMessage("msg_01", "claude-haiku-4-5",
+                "Hello there!", 14, 18)));
+        ChatCompletion completion = openAi(tenant.key()).chat().completions().create(params("gpt-4o-mini"));
+
+        JsonNode ram = completion._additionalProperties().get("_ram").convert(JsonNode.class);
+        assertThat(completion.choices().getFirst().message().content()).hasValue("Hello there!");
+        assertThat(ram.at("/provider_used").asText()).isEqualTo("anthropic");
+        assertThat(ram.at("/hedged").asBoolean()).isTrue();
+        assertThat(ram.at("/attempts").findValuesAsText("provider")).contains("openai", "deepseek", "anthropic");
+        assertThat(ram.at("/failover_count").asInt()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -142,6 +181,7 @@ class HedgedRequestTest extends FailoverFakes {
                 .satisfies(row -> assertThat(row.get("provider")).isEqualTo("deepseek")));
         Awaitility.await().atMost(6, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(OPENAI.gone()).as("the loser's connection was closed").hasSize(1));
+        assertThat(load.inFlight("openai")).as("the loser's in-flight count released").isZero();
         assertThat(DEEPSEEK.received()).hasSize(1);
     }
 
