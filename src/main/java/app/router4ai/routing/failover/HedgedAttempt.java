@@ -192,6 +192,7 @@ public class HedgedAttempt implements Processor {
         exchange.getMessage().copyFrom(run.copy.getMessage());
         exchange.setException(run.copy.getException());
         run.copy.getExchangeExtension().handoverCompletions(exchange);
+        run.copy.getUnitOfWork().done(run.copy);   // nothing left to run: it leaves Camel's in-flight registry
     }
 
     /** One of two attempts failed while the other still runs: recorded as the failover loop would, and let go. */

@@ -49,6 +49,9 @@ class HedgedRequestTest extends FailoverFakes {
     @Autowired
     DeploymentLoad load;
 
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
     TenantKey tenant;
 
     static boolean warm;
@@ -108,6 +111,7 @@ class HedgedRequestTest extends FailoverFakes {
         assertThat(ram.at("/attempts/0/outcome").asText()).isEqualTo("hedge_lost");
         Awaitility.await().atMost(6, TimeUnit.SECONDS).untilAsserted(() -> assertThat(DEEPSEEK.gone()).hasSize(1));
         assertThat(load.inFlight("deepseek")).as("the cancelled hedge's in-flight count released").isZero();
+        assertNothingLeftInFlight();
     }
 
     // Both fail (the hedge fast, the first slowly): failover goes on with the remaining candidates, and both failures
@@ -126,6 +130,7 @@ class HedgedRequestTest extends FailoverFakes {
         assertThat(ram.at("/hedged").asBoolean()).isTrue();
         assertThat(ram.at("/attempts").findValuesAsText("provider")).contains("openai", "deepseek", "anthropic");
         assertThat(ram.at("/failover_count").asInt()).isGreaterThanOrEqualTo(2);
+        assertNothingLeftInFlight();
     }
 
     @Test
@@ -182,7 +187,14 @@ class HedgedRequestTest extends FailoverFakes {
         Awaitility.await().atMost(6, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(OPENAI.gone()).as("the loser's connection was closed").hasSize(1));
         assertThat(load.inFlight("openai")).as("the loser's in-flight count released").isZero();
+        assertNothingLeftInFlight();
         assertThat(DEEPSEEK.received()).hasSize(1);
+    }
+
+    /** Every copy of an exchange a hedge made was let go: Camel's in-flight registry empties. */
+    private void assertNothingLeftInFlight() {
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(camel.getInflightRepository().size())
+                .as("no copy of the exchange left in flight").isZero());
     }
 
     /** The default answer, its headers after 3 s and its body in pieces (so a write to a closed connection fails). */
