@@ -156,6 +156,8 @@ class HedgedRequestTest extends FailoverFakes {
 
         assertThat(hedged).as("the first may hedge, then one in two").containsExactly(true, false, true, false, true, false);
         assertThat(DEEPSEEK.received()).hasSize(3);
+        assertThat(health.breaker("openai").getState()).as("a cancelled loser is no failure")
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
     }
 
     @Test
