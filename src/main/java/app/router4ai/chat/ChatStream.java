@@ -259,9 +259,7 @@ public final class ChatStream extends InputStream {
                 log.info("Request {}: the restarted answer differs from the text already sent; ending the stream",
                         call.requestId());
                 Metrics.counter("router.stream.restarts_diverged").increment();
-                abortUpstream();
-                fail(out, "The provider's stream broke off before it finished, and the answer could not be completed.",
-                        "server_error", "stream_interrupted");
+                failRestart(out);
                 return false;
             }
         }
@@ -270,9 +268,7 @@ public final class ChatStream extends InputStream {
     private void complete(java.io.ByteArrayOutputStream out) throws IOException {
         if (replay != null && !replay.caughtUp()) {
             // the restarted answer ended before it caught up with the text already sent: never a truncated success
-            abortUpstream();
-            fail(out, "The provider's stream broke off before it finished, and the answer could not be completed.",
-                    "server_error", "stream_interrupted");
+            failRestart(out);
             return;
         }
         if (usage == null) {
@@ -406,6 +402,13 @@ public final class ChatStream extends InputStream {
     private static boolean isUsageChunk(ObjectNode chunk) {
         JsonNode choices = chunk.get("choices");
         return chunk.hasNonNull("usage") && (choices == null || choices.isEmpty());
+    }
+
+    /** A restart that could not be spliced: cut it, and the client gets the clean error event of a broken stream. */
+    private void failRestart(java.io.ByteArrayOutputStream out) throws IOException {
+        abortUpstream();
+        fail(out, "The provider's stream broke off before it finished, and the answer could not be completed.",
+                "server_error", "stream_interrupted");
     }
 
     /** Cuts the provider's stream without reading it to its end (a plain close would). */
