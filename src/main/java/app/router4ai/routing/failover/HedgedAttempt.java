@@ -116,7 +116,8 @@ public class HedgedAttempt implements Processor {
 
     /** Not hedged (no budget, no candidate left, or the routing file changed): the attempt as the route makes it. */
     private void inline(Exchange exchange, ApiCall call, Deployment deployment) {
-        routes.send("direct:provider-" + deployment.providerName(), exchange);
+        // the failover route's own URI (its option spelled out), so that with tracing on this is the attempt's span
+        routes.send("direct:provider-" + deployment.providerName() + "?failIfNoConsumers=true", exchange);
         if (exchange.getException() == null) {
             firstBytes.record(deployment.key(), (System.nanoTime() - call.attemptStartNanos()) / 1_000_000);
         }
@@ -241,6 +242,7 @@ public class HedgedAttempt implements Processor {
         @Override
         public void run() {
             try {
+                // a plain direct: URI, so no span: two attempts at once would share the request's span bookkeeping
                 routes.send("direct:provider-" + deployment.providerName(), copy);
             } catch (RuntimeException e) {
                 copy.setException(e);
