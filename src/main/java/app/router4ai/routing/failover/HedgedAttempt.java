@@ -24,6 +24,7 @@ import org.apache.camel.spi.UnitOfWork;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -230,6 +231,7 @@ public class HedgedAttempt implements Processor {
         private final Deployment deployment;
         private final BlockingQueue<Run> finished;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private final java.util.Map<String, String> logContext = MDC.getCopyOfContextMap();
         private Thread thread;
 
         Run(Exchange copy, ApiCall call, Deployment deployment, BlockingQueue<Run> finished) {
@@ -241,6 +243,9 @@ public class HedgedAttempt implements Processor {
 
         @Override
         public void run() {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);   // its log lines name the request, as the request thread's do
+            }
             try {
                 // a plain direct: URI, so no span: two attempts at once would share the request's span bookkeeping
                 routes.send("direct:provider-" + deployment.providerName(), copy);
