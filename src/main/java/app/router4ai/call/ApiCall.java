@@ -22,8 +22,8 @@ public final class ApiCall {
 
     private final Surface surface;
     private final String path;
-    private final String requestId = RequestIds.next();
-    private final long startNanos = System.nanoTime();
+    private final String requestId;
+    private final long startNanos;
     private final List<String> failedAttempts = new ArrayList<>();
     private final List<Attempt> attempts = new ArrayList<>();
     private Caller caller;
@@ -45,7 +45,8 @@ public final class ApiCall {
     private String traceId;
     private boolean answered;
     private int failovers;
-    private final app.router4ai.routing.failover.FailoverState failover = new app.router4ai.routing.failover.FailoverState();
+    private boolean hedged;
+    private app.router4ai.routing.failover.FailoverState failover = new app.router4ai.routing.failover.FailoverState();
     private String cacheKey;
     private ObjectNode cachedEntry;
     private boolean cacheHit;
@@ -68,8 +69,48 @@ public final class ApiCall {
 
     /** A call to {@code path} (the endpoint's path, without the query string) of the surface. */
     public ApiCall(Surface surface, String path) {
+        this(surface, path, RequestIds.next(), System.nanoTime());
+    }
+
+    /**
+     * A copy for one attempt run beside another (a hedge): the same request, its own deployment, attempt clock and
+     * answer, so two provider routes can run at once; the winner's are taken back with {@link #adopt}.
+     */
+    public ApiCall forAttempt(Deployment deployment) {
+        ApiCall copy = new ApiCall(surface, path, requestId, startNanos);
+        copy.caller = caller;
+        copy.request = request;
+        copy.clientBody = clientBody;
+        copy.clientBytes = clientBytes;
+        copy.forwardedHeaders.putAll(forwardedHeaders);
+        copy.untranslatable = untranslatable;
+        copy.requestedModel = requestedModel;
+        copy.stream = stream;
+        copy.clientWantsUsage = clientWantsUsage;
+        copy.traceId = traceId;
+        copy.surfaceRequest = surfaceRequest;
+        copy.cacheKey = cacheKey;
+        copy.failover = failover.copy();
+        copy.attempt(deployment);
+        return copy;
+    }
+
+    private ApiCall(Surface surface, String path, String requestId, long startNanos) {
         this.surface = surface;
         this.path = path;
+        this.requestId = requestId;
+        this.startNanos = startNanos;
+    }
+
+    /** Takes the answer of an attempt run on a copy ({@link #forAttempt}): its deployment, clock and what it read. */
+    public void adopt(ApiCall attempt) {
+        this.deployment = attempt.deployment;
+        this.attemptStartNanos = attempt.attemptStartNanos;
+        this.passThrough = attempt.passThrough;
+        this.nativeAnswer = attempt.nativeAnswer;
+        if (attempt.answeringModel != null) {
+            this.answeringModel = attempt.answeringModel;
+        }
     }
 
     /** The API the client called: how its request was read and how the answer is written. */
@@ -289,6 +330,29 @@ public final class ApiCall {
         failedAttempts.add(description);
         attempts.add(new Attempt(deployment.providerName(), deployment.model().id(), Attempt.RETRIED,
                 (System.nanoTime() - attemptStartNanos) / 1_000_000, description));
+    }
+
+    /**
+     * An attempt that ran beside the one in {@link #deployment()} (a hedge) and ended: {@link Attempt#FAILED} counts
+     * towards {@code failover_count} as any failed attempt does; {@link Attempt#HEDGE_LOST} (cancelled, the other
+     * answered first) does not.
+     */
+    public void attemptEnded(Deployment other, long startNanos, String outcome, String description) {
+        attempts.add(new Attempt(other.providerName(), other.model().id(), outcome, (System.nanoTime() - startNanos) / 1_000_000,
+                description));
+        if (Attempt.FAILED.equals(outcome)) {
+            failedAttempts.add(description);
+            failovers++;
+        }
+    }
+
+    /** A second candidate was started beside the first (a hedged request): {@code _ram.hedged}. */
+    public void hedgeStarted() {
+        this.hedged = true;
+    }
+
+    public boolean hedged() {
+        return hedged;
     }
 
     /** Deadline, retries and waits of the failover loop. */

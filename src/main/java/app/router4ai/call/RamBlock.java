@@ -24,6 +24,9 @@ public final class RamBlock {
         ram.put("cost_billed_cents_usd", call.costCents());
         ram.put("cache_hit", call.cacheHit());
         ram.put("request_id", call.requestId());
+        if (call.hedged()) {
+            ram.put("hedged", true);
+        }
         if (!call.attempts().isEmpty() && !call.cacheHit()) {
             ArrayNode attempts = ram.putArray("attempts");
             for (Attempt attempt : call.attempts()) {

@@ -35,6 +35,7 @@ public final class ChatStream extends InputStream {
     private static final Logger log = LoggerFactory.getLogger(ChatStream.class);
 
     private SseReader upstream;
+    private InputStream upstreamBody;
     private StreamTranslator translator;
     private final StreamEncoder encoder;
     private final ApiCall call;
@@ -50,6 +51,7 @@ public final class ChatStream extends InputStream {
     private String streamId;
     private boolean continuing;
     private boolean switched;
+    private Replay replay;
     private Usage carried;
     private java.math.BigDecimal carriedCost = java.math.BigDecimal.ZERO;
     private final ProviderUsageCheck usageCheck;
@@ -72,6 +74,7 @@ public final class ChatStream extends InputStream {
                       Consumer<ObjectNode> onCompleted, ProviderUsageCheck usageCheck) {
         this.usageCheck = usageCheck;
         this.upstream = new SseReader(upstream);
+        this.upstreamBody = upstream;
         this.translator = translator;
         this.encoder = encoder;
         this.call = call;
@@ -174,8 +177,9 @@ public final class ChatStream extends InputStream {
     }
 
     /**
-     * Mid-stream rescue: the answer goes on at another provider, which got the text delivered so far as a prefill.
-     * Not for a stream that was calling a tool (arguments cut mid-way cannot be stitched), nor before any text.
+     * Mid-stream rescue: the answer goes on at another provider, which got the text delivered so far as a prefill,
+     * or which started it again from the original request (then its repeat of that text is held back, see
+     * {@link Replay}). Not for a stream that was calling a tool (arguments cut mid-way cannot be stitched), nor before any text.
      * The broken attempt's tokens (the router's estimate: it sent no usage) are carried into the one usage chunk.
      */
     private boolean rescue(String why) {
@@ -196,6 +200,8 @@ public final class ChatStream extends InputStream {
         }
         closeUpstream();
         upstream = new SseReader(next.upstream());
+        upstreamBody = next.upstream();
+        replay = next.restarted() ? new Replay(next.replay()) : null;
         translator = next.translator();
         estimate = new UsageEstimate();
         carried = carried == null ? broken : carried.plus(broken);
@@ -211,11 +217,14 @@ public final class ChatStream extends InputStream {
         } else if (streamId == null && chunk.hasNonNull("id")) {
             streamId = chunk.get("id").asText();
         }
+        estimate.add(chunk);   // a restarted attempt's tokens count whole, the text held back included
+        if (replay != null && !splice(chunk, out)) {
+            return;
+        }
         track(chunk);
         if (assembler != null) {
             assembler.add(chunk);
         }
-        estimate.add(chunk);
         if (call.answeringModel() == null && chunk.hasNonNull("model")) {
             call.answeringModel(chunk.get("model").asText());
         }
@@ -231,7 +240,37 @@ public final class ChatStream extends InputStream {
         encoder.chunk(chunk, out);
     }
 
+    /**
+     * A restarted stream's chunk against the text the client already has: false when it is not to be sent (held
+     * back, or the restarted answer diverged: then the client gets the clean error event and the restart is cut).
+     */
+    private boolean splice(ObjectNode chunk, java.io.ByteArrayOutputStream out) throws IOException {
+        switch (replay.take(chunk)) {
+            case PASS -> {
+                if (replay.caughtUp() && !isUsageChunk(chunk)) {
+                    replay = null;
+                }
+                return true;
+            }
+            case HOLD -> {
+                return false;
+            }
+            default -> {
+                log.info("Request {}: the restarted answer differs from the text already sent; ending the stream",
+                        call.requestId());
+                Metrics.counter("router.stream.restarts_diverged").increment();
+                failRestart(out);
+                return false;
+            }
+        }
+    }
+
     private void complete(java.io.ByteArrayOutputStream out) throws IOException {
+        if (replay != null && !replay.caughtUp()) {
+            // the restarted answer ended before it caught up with the text already sent: never a truncated success
+            failRestart(out);
+            return;
+        }
         if (usage == null) {
             settle();
         }
@@ -363,6 +402,20 @@ public final class ChatStream extends InputStream {
     private static boolean isUsageChunk(ObjectNode chunk) {
         JsonNode choices = chunk.get("choices");
         return chunk.hasNonNull("usage") && (choices == null || choices.isEmpty());
+    }
+
+    /** A restart that could not be spliced: cut it, and the client gets the clean error event of a broken stream. */
+    private void failRestart(java.io.ByteArrayOutputStream out) throws IOException {
+        abortUpstream();
+        fail(out, "The provider's stream broke off before it finished, and the answer could not be completed.",
+                "server_error", "stream_interrupted");
+    }
+
+    /** Cuts the provider's stream without reading it to its end (a plain close would). */
+    private void abortUpstream() {
+        if (upstreamBody instanceof app.router4ai.provider.StreamOpening.Opened opened) {
+            opened.abort();
+        }
     }
 
     private void closeUpstream() {

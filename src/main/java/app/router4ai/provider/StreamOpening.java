@@ -34,7 +34,7 @@ public final class StreamOpening {
                 for (StreamPart part : parts) {
                     if (part instanceof StreamPart.Done || part instanceof StreamPart.Chunk chunk && hasContent(chunk.json())) {
                         upstream.contentStarted();
-                        return new SequenceInputStream(new ByteArrayInputStream(recording.bytes()), upstream);
+                        return new Opened(recording.bytes(), upstream);
                     }
                     if (part instanceof StreamPart.Failure failure && part != StreamPart.MALFORMED_EVENT) {
                         upstream.abort();
@@ -66,6 +66,22 @@ public final class StreamOpening {
             }
         }
         return false;
+    }
+
+    /** An opened stream: what was read, then the rest; it can be cut without reading it to its end. */
+    public static final class Opened extends SequenceInputStream {
+
+        private final StreamWatchdog.Guard upstream;
+
+        Opened(byte[] read, StreamWatchdog.Guard upstream) {
+            super(new ByteArrayInputStream(read), upstream);
+            this.upstream = upstream;
+        }
+
+        /** Drops the provider's connection (a close would read the rest first, to keep the connection). */
+        public void abort() {
+            upstream.abort();
+        }
     }
 
     /** Keeps every byte read, for handing the stream on from its start. */

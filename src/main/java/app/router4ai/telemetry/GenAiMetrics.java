@@ -38,7 +38,8 @@ public class GenAiMetrics {
     void finished(ApiCall call, int status) {
         for (Attempt attempt : call.attempts()) {
             if (!attempt.skipped()) {
-                record(durations.computeIfAbsent(series(call, attempt.provider(), attempt.model(), "failed"), this::duration),
+                String outcome = Attempt.HEDGE_LOST.equals(attempt.outcome()) ? Attempt.HEDGE_LOST : "failed";
+                record(durations.computeIfAbsent(series(call, attempt.provider(), attempt.model(), outcome), this::duration),
                         attempt.ms());
             }
         }

@@ -41,6 +41,7 @@ public final class FakeProvider implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> gone = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<FakeResponse> queued = new ConcurrentLinkedDeque<>();
     private volatile Function<Received, FakeResponse> answerer;
 
@@ -64,6 +65,11 @@ public final class FakeProvider implements AutoCloseable {
         return received;
     }
 
+    /** Requests whose caller went away before their answer was written (a write to the connection failed). */
+    public List<Received> gone() {
+        return gone;
+    }
+
     public Received last() {
         return received.getLast();
     }
@@ -81,6 +87,7 @@ public final class FakeProvider implements AutoCloseable {
     public void reset(Function<Received, FakeResponse> defaultAnswerer) {
         queued.clear();
         received.clear();
+        gone.clear();
         this.answerer = defaultAnswerer;
     }
 
@@ -130,6 +137,11 @@ public final class FakeProvider implements AutoCloseable {
                 throw new IOException("fake provider cut the stream");
             }
             out.close();
+        } catch (IOException e) {
+            if (!"fake provider cut the stream".equals(e.getMessage())) {
+                gone.add(request);
+            }
+            throw e;
         } finally {
             exchange.close();
         }

@@ -39,6 +39,12 @@ class RoutingFileValidationTest {
     }
 
     @Test
+    void aHedgeWithoutItsDelayIsRefused() {
+        assertThatThrownBy(() -> read(GROQ + MODELS + "tiers:\n  fast: {strategy: affinity, hedge: {max_percent: 5}}\n"))
+                .hasMessageContaining("tier fast.hedge.after_ms must be a positive number of milliseconds or 'p95'");
+    }
+
+    @Test
     void anUnknownWire() {
         assertThatThrownBy(() -> read(GROQ.replace("wire: openai", "wire: grpc") + MODELS))
                 .hasMessageContaining("line 3").hasMessageContaining("provider groq has wire 'grpc', expected one of openai, anthropic, gemini, azure-openai");

@@ -9,12 +9,19 @@ import java.util.Map;
  * {@code providers:}, with {@code default}), overridden by the model's tier ({@code tiers:}) and by the model's own
  * entry, each key on its own; and what each model can take: its
  * {@code context_window} in tokens (a prompt too long for one model fails over only to larger ones) and whether it
- * {@code can_continue} a broken stream.
+ * {@code can_continue} a broken stream; and which models are hedged ({@code hedge:} on a tier, or on a model over
+ * its tier's).
  */
 public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, FailoverPolicy> models,
-                               Map<String, Long> contextWindows, java.util.Set<String> continuing) {
+                               Map<String, Long> contextWindows, java.util.Set<String> continuing,
+                               Map<String, HedgePolicy> hedges) {
 
-    public static final FailoverSettings DEFAULT = new FailoverSettings(Map.of(), Map.of(), Map.of(), java.util.Set.of());
+    public static final FailoverSettings DEFAULT = new FailoverSettings(Map.of(), Map.of(), Map.of(), java.util.Set.of(), Map.of());
+
+    /** The hedging of a model's requests, or null when they are not hedged (the default). */
+    public HedgePolicy hedge(String model) {
+        return hedges.isEmpty() ? null : hedges.get(model);
+    }
 
     /**
      * Whether a model can continue another's broken stream ({@code can_continue: true}): it takes the text already
@@ -51,6 +58,8 @@ public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, 
         Map<String, FailoverPolicy> models = new LinkedHashMap<>();
         Map<String, Long> windows = new LinkedHashMap<>();
         java.util.Set<String> continuing = new java.util.HashSet<>();
+        Map<String, HedgePolicy> hedges = new LinkedHashMap<>();
+        root.path("tiers").properties().forEach(t -> HedgePolicy.parse(t.getValue(), "tier " + t.getKey(), source));
         root.path("models").properties().forEach(e -> {
             JsonNode m = e.getValue();
             FailoverPolicy target = targets.getOrDefault(m.path("provider").asText(""), base);
@@ -70,7 +79,15 @@ public record FailoverSettings(Map<String, FailoverPolicy> targets, Map<String, 
             if (m.path("can_continue").asBoolean(false)) {
                 continuing.add(e.getKey());
             }
+            HedgePolicy hedge = HedgePolicy.parse(m, "model " + e.getKey(), source);
+            if (hedge == null) {
+                hedge = HedgePolicy.parse(root.path("tiers").path(tier), "tier " + tier, source);
+            }
+            if (hedge != null) {
+                hedges.put(e.getKey(), hedge);
+            }
         });
-        return new FailoverSettings(Map.copyOf(targets), Map.copyOf(models), Map.copyOf(windows), java.util.Set.copyOf(continuing));
+        return new FailoverSettings(Map.copyOf(targets), Map.copyOf(models), Map.copyOf(windows), java.util.Set.copyOf(continuing),
+                Map.copyOf(hedges));
     }
 }

@@ -18,6 +18,14 @@ public final class FailoverState {
     private long tooLongFor;
     private app.router4ai.api.ProviderClientError refusal;
 
+    /** The deadline, for an attempt run on a copy of the call (a hedge); its retries and waits stay here. */
+    public FailoverState copy() {
+        FailoverState copy = new FailoverState();
+        copy.deadlineNanos = deadlineNanos;
+        copy.deadlineMs = deadlineMs;
+        return copy;
+    }
+
     boolean started() {
         return deadlineNanos != 0;
     }

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mid-stream rescue: a stream that broke after content reached the client (cut, stalled, an error event) goes on
- * at the next candidate that can continue ({@code can_continue} in the routing file), which gets the original
- * request plus the text already delivered as an assistant prefill. It runs the candidate's provider route on the
- * request's own exchange, so the new upstream connection is released with the request, as the first one is.
- * A candidate that refuses (a prefill it does not take, say) is passed over and never shown to the client: when
- * none continues, the client gets the real failure.
+ * at the next candidate. One that can continue ({@code can_continue} in the routing file) gets the original request
+ * plus the text already delivered as an assistant prefill; one that cannot (or that refused the prefill with a 400,
+ * which is remembered for a while: {@link PrefillRefusals}) gets the original request again and restarts the answer,
+ * which the client's stream splices on once it has gone past the text already sent (or ends with an error if it
+ * says something else). It runs the candidate's provider route on the request's own exchange, so the new upstream
+ * connection is released with the request, as the first one is. A candidate's refusal is passed over and never shown
+ * to the client: when none takes over, the client gets the real failure.
  */
 @Component
 public class StreamRescue {
@@ -38,35 +40,29 @@ public class StreamRescue {
     private final ModelCatalog catalog;
     private final WireAdapters adapters;
     private final MeterRegistry meters;
+    private final PrefillRefusals refusals;
 
     public StreamRescue(ProducerTemplate routes, ProviderHealth health, AttemptPlanner planner, ModelCatalog catalog,
-                        WireAdapters adapters, MeterRegistry meters) {
+                        WireAdapters adapters, MeterRegistry meters, PrefillRefusals refusals) {
         this.routes = routes;
         this.health = health;
         this.planner = planner;
         this.catalog = catalog;
         this.adapters = adapters;
         this.meters = meters;
+        this.refusals = refusals;
     }
 
     /**
-     * Whether this stream could be continued if it broke: a translated stream with a candidate left that can
-     * continue. Only then does the stream keep the text it delivered (memory, for thousands of open streams).
+     * Whether this stream could be rescued if it broke: a translated stream with a candidate left. Only then does
+     * the stream keep the text it delivered (memory, for thousands of open streams).
      */
     public boolean possible(ApiCall call) {
-        if (call.passThrough()) {
-            return false;
-        }
-        for (Deployment candidate : call.remainingCandidates()) {
-            if (catalog.current().failover().canContinue(candidate.model().id())) {
-                return true;
-            }
-        }
-        return false;
+        return !call.passThrough() && !call.remainingCandidates().isEmpty();
     }
 
     /**
-     * The continuation of the exchange's broken stream, or null when no candidate continues it.
+     * The stream that takes over the exchange's broken one, or null when no candidate does.
      *
      * @param delivered the text the client got (choice 0)
      * @param why       what broke, for the attempt list and the logs
@@ -85,54 +81,86 @@ public class StreamRescue {
         prefilled.withArray("messages").addObject().put("role", "assistant").put("content", prefill);
         Deployment next;
         while ((next = call.remainingCandidates().poll()) != null) {
-            String provider = next.providerName();
-            if (!catalog.current().failover().canContinue(next.model().id())) {
-                call.candidateSkipped(next, Attempt.SKIPPED_UNSUPPORTED, provider + " (skipped: cannot continue a stream)");
+            String model = next.model().id();
+            boolean continues = catalog.current().failover().canContinue(model) && !refusals.refused(model);
+            StreamContinuation taken = null;
+            if (continues && available(call, next)) {
+                Exception failed = attempt(exchange, call, next, original, prefilled);
+                if (failed == null) {
+                    taken = opened(exchange, next, prefilled, "");
+                } else if (failed instanceof ProviderClientError refused && refused.status() == 400) {
+                    // it takes no prefill after all: remember that, and restart there without one
+                    refusals.refusedBy(model);
+                    health.rejectedRequest(next.key(), call.attemptStartNanos());
+                    call.attemptFailed(next.providerName() + " (refused the continuation: HTTP 400; restarting without it)");
+                    continues = false;
+                } else {
+                    failed(call, next, failed);
+                }
+            } else if (continues) {
                 continue;
             }
-            if (call.failover().millisLeft() <= 0 || !health.tryAcquire(next.key())) {
-                call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, provider + " (skipped: unavailable)");
-                continue;
+            if (taken == null && !continues && available(call, next)) {
+                Exception failed = attempt(exchange, call, next, original, original);
+                if (failed == null) {
+                    taken = opened(exchange, next, original, delivered);
+                } else {
+                    failed(call, next, failed);
+                }
             }
-            StreamContinuation continuation = attempt(exchange, call, next, original, prefilled);
-            if (continuation != null) {
-                meters.counter("router.stream.rescues", "from", broken.providerName(), "to", provider).increment();
-                log.info("Request {}: the stream of {} broke ({}); {} continues it", call.requestId(), broken.providerName(),
-                        why, provider);
-                return continuation;
+            if (taken != null) {
+                String how = taken.restarted() ? "restarted" : "continued";
+                meters.counter("router.stream.rescues", "from", broken.providerName(), "to", next.providerName(), "how", how)
+                        .increment();
+                log.info("Request {}: the stream of {} broke ({}); {} {} it", call.requestId(), broken.providerName(),
+                        why, next.providerName(), how);
+                return taken;
             }
         }
-        call.attempt(broken);   // nothing continued: the books stay with the attempt that delivered the text
+        call.attempt(broken);   // nothing took over: the books stay with the attempt that delivered the text
         return null;
     }
 
-    private StreamContinuation attempt(Exchange exchange, ApiCall call, Deployment next, ObjectNode original, ObjectNode prefilled) {
-        String provider = next.providerName();
+    /** Whether the deadline and this candidate's breaker let a call through; else it is passed over. */
+    private boolean available(ApiCall call, Deployment next) {
+        if (call.failover().millisLeft() > 0 && health.tryAcquire(next.key())) {
+            return true;
+        }
+        call.candidateSkipped(next, Attempt.SKIPPED_UNAVAILABLE, next.providerName() + " (skipped: unavailable)");
+        return false;
+    }
+
+    /** Runs the candidate's provider route with {@code body}; its failure, or null when its stream opened. */
+    private Exception attempt(Exchange exchange, ApiCall call, Deployment next, ObjectNode original, ObjectNode body) {
         call.attempt(next);
         planner.attempting(call, next);
         long[] timeouts = planner.timeouts(call, next);
-        CallProperties.target(exchange, provider, timeouts[0], timeouts[1]);
-        call.parsed(prefilled, call.requestedModel(), true, call.clientWantsUsage());
+        CallProperties.target(exchange, next.providerName(), timeouts[0], timeouts[1]);
+        call.parsed(body, call.requestedModel(), true, call.clientWantsUsage());
         try {
-            routes.send("direct:provider-" + provider, exchange);
+            routes.send("direct:provider-" + next.providerName(), exchange);
         } finally {
             call.parsed(original, call.requestedModel(), true, call.clientWantsUsage());
         }
         Exception failed = exchange.getException();
         exchange.setException(null);
-        if (failed == null) {
-            health.succeeded(next.key(), call.attemptStartNanos());
-            return new StreamContinuation(exchange.getMessage().getBody(InputStream.class),
-                    adapters.forWire(next.provider().wire()).streamTranslator(prefilled, next));
-        }
+        return failed;
+    }
+
+    private StreamContinuation opened(Exchange exchange, Deployment next, ObjectNode sent, String replay) {
+        health.succeeded(next.key(), ApiCall.of(exchange).attemptStartNanos());
+        return new StreamContinuation(exchange.getMessage().getBody(InputStream.class),
+                adapters.forWire(next.provider().wire()).streamTranslator(sent, next), replay);
+    }
+
+    private void failed(ApiCall call, Deployment next, Exception failed) {
         if (failed instanceof ProviderClientError refused) {
             health.rejectedRequest(next.key(), call.attemptStartNanos());
-            call.attemptFailed(provider + " (refused the continuation: HTTP " + refused.status() + ")");
+            call.attemptFailed(next.providerName() + " (refused the rescue: HTTP " + refused.status() + ")");
         } else {
-            ProviderFailure failure = ProviderFailure.from(provider, failed);
+            ProviderFailure failure = ProviderFailure.from(next.providerName(), failed);
             health.failed(next.key(), call.attemptStartNanos(), failure);
             call.attemptFailed(failure.describe());
         }
-        return null;
     }
 }

@@ -10,7 +10,6 @@ import app.router4ai.fake.OpenAiFixtures;
 import app.router4ai.provider.ProviderHealth;
 import app.router4ai.routing.ModelCatalog;
 import app.router4ai.support.RouterTest;
-import app.router4ai.support.RoutingFileCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
@@ -27,10 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The failover policy against every fault of the public Failover Bench catalogue (S01–S16), through the official
@@ -39,12 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (fake) is the primary, DeepSeek (a second fake) the fallback; the routing file has the production policy with
  * short timeouts ({@code failover-policy-models.yaml}).
  */
-@AutoConfigureObservability(tracing = false)
-class FailoverPolicyTest extends RouterTest {
+class FailoverPolicyTest extends FailoverFakes {
 
-    private static final FakeProvider DEEPSEEK = new FakeProvider(RouterTest::defaultAnswer);
-    private static final FakeProvider ANTHROPIC = new FakeProvider(r -> FakeResponse.json(500, "{}"));
-    private static final RoutingFileCopy CATALOG = new RoutingFileCopy("/failover-policy-models.yaml");
     private static final List<String> SIXTY = words(60);
 
     @Autowired
@@ -56,16 +48,11 @@ class FailoverPolicyTest extends RouterTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PrefillRefusals refusals;
+
     TenantKey tenant;
 
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        registry.add("router.catalog.location", () -> "file:" + CATALOG.path());
-        registry.add("router.catalog.watch-interval", () -> "300ms");
-        registry.add("router.providers.deepseek.base-url", () -> DEEPSEEK.url() + "/v1");
-        registry.add("router.providers.anthropic.base-url", () -> ANTHROPIC.url());
-        registry.add("router.providers.anthropic.api-key", () -> "sk-ant-test");
-    }
 
     @BeforeEach
     void freshState() throws IOException {
@@ -74,6 +61,7 @@ class FailoverPolicyTest extends RouterTest {
         writeCatalog(original());
         catalog.reload();
         health.reset();
+        refusals.reset();
         tenant = newTenantKey();
     }
 
@@ -208,7 +196,7 @@ class FailoverPolicyTest extends RouterTest {
         assertThat(answer.ram().at("/attempts/0/reason").asText()).contains("no first token");
     }
 
-    // S08: cut after 40 of 60 tokens: never a truncated success. (No rescue yet: a clean error event.)
+    // S08: cut after 40 of 60 tokens: never a truncated success (the fallback's restart says something else: a clean error event).
     @Test
     void s08_aStreamCutMidAnswerIsNeverASuccess() {
         List<String> events = OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60);
@@ -311,12 +299,7 @@ class FailoverPolicyTest extends RouterTest {
         JsonNode prefill = DEEPSEEK.last().json().at("/messages").get(1);
         assertThat(prefill.path("role").asText()).isEqualTo("assistant");
         assertThat(prefill.path("content").asText()).isEqualTo(String.join("", SIXTY.subList(0, 40)).stripTrailing());
-        assertThat(chunks.stream().flatMap(c -> c.choices().stream()).filter(c -> c.finishReason().isPresent())).hasSize(1);
-        assertThat(chunks.stream().filter(c -> c.usage().isPresent())).hasSize(1);
-        assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly("chatcmpl-fake456");
-        assertThat(answer.totalTokens()).as("both attempts billed").isGreaterThan(70);
-        assertThat(answer.ram().at("/failover_count").asInt()).isEqualTo(1);
-        assertThat(answer.ram().at("/attempts/0/reason").asText()).contains("mid-answer");
+        assertOneRescuedStream(answer, chunks);
         String requestId = answer.ram().at("/request_id").asText();
         Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "SELECT provider, completion_tokens FROM usage_records WHERE request_id = ?", requestId)).singleElement()
@@ -357,8 +340,76 @@ class FailoverPolicyTest extends RouterTest {
         assertThat(DEEPSEEK.received()).isEmpty();
     }
 
-    // S14: the primary's stream dies mid-answer and every fallback rejects the prefill: the client gets the real
-    // failure (the broken stream), never a fallback's prefill refusal.
+    // S14 as the catalogue has it: the primary's stream dies after 40 tokens; the fallback cannot continue (and rejects
+    // any request ending in an assistant prefill), so it restarts the answer from the original request, and its repeat
+    // of the 40 words already sent is held back: the client gets the whole answer once, one finish_reason, one usage
+    // chunk billing both attempts, one stream id, failover_count 1, one ledger row.
+    @Test
+    void s14_aFallbackThatCannotContinueRestartsCleanlyAndIsSpliced() {
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
+        DEEPSEEK.answerWith(FailoverPolicyTest::refusingPrefill);
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        Streamed answer = stream("gpt-4o-mini", new ArrayList<>(), chunks);
+
+        assertThat(answer.text()).isEqualTo(String.join("", SIXTY));
+        assertThat(DEEPSEEK.received()).hasSize(1);
+        assertThat(lastRole(DEEPSEEK.last())).as("the original request, no prefill").isEqualTo("user");
+        assertOneRescuedStream(answer, chunks);
+        assertThat(answer.ram().at("/attempts/1/outcome").asText()).isEqualTo("answered");
+        String requestId = answer.ram().at("/request_id").asText();
+        Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT provider, completion_tokens, failover_count FROM usage_records WHERE request_id = ?", requestId))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("provider")).isEqualTo("deepseek");
+                    assertThat(((Number) row.get("completion_tokens")).longValue()).isGreaterThan(60);
+                    assertThat(((Number) row.get("failover_count")).intValue()).isEqualTo(1);
+                }));
+    }
+
+    // S14 where the fallback is marked can_continue but refuses the prefill with a 400: restarted there without the
+    // prefill (the client never sees the refusal), and the refusal is remembered: the next rescue restarts at once.
+    @Test
+    void s14_aPrefillRefusingCandidateMarkedCanContinueIsRestartedWithoutPrefill() throws IOException {
+        allowContinuing();
+        DEEPSEEK.answerWith(FailoverPolicyTest::refusingPrefill);
+        for (int i = 0; i < 2; i++) {
+            OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
+            assertThat(stream("gpt-4o-mini").text()).isEqualTo(String.join("", SIXTY));
+        }
+
+        assertThat(DEEPSEEK.received()).extracting(FailoverPolicyTest::lastRole)
+                .as("prefill refused, restarted; then restarted at once").containsExactly("assistant", "user", "user");
+        assertThat(ANTHROPIC.received()).isEmpty();
+    }
+
+    // A restart whose text differs from what the client already got ends with the clean error event: the client keeps
+    // exactly the 40 words it had, nothing of the other answer, and no success.
+    @Test
+    void aRestartWhoseTextDivergesEndsWithTheCleanErrorEvent() {
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
+        List<String> other = new ArrayList<>(SIXTY);
+        other.set(20, " different");
+        DEEPSEEK.answerWith(r -> FakeResponse.sse(OpenAiFixtures.streamEvents("deepseek-chat", other, 10, 60)));
+        List<String> received = new ArrayList<>();
+
+        assertThatThrownBy(() -> stream("gpt-4o-mini", received)).hasMessageContaining("stream");
+        assertThat(String.join("", received)).isEqualTo(String.join("", SIXTY.subList(0, 40)));
+        assertThat(DEEPSEEK.received()).hasSize(1);
+    }
+
+    // A restart that finishes before it caught up with the text already sent is never a (truncated) success.
+    @Test
+    void aRestartThatEndsShortIsAnErrorNotATruncatedSuccess() {
+        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
+        DEEPSEEK.answerWith(r -> FakeResponse.sse(OpenAiFixtures.streamEvents("deepseek-chat", SIXTY.subList(0, 30), 10, 30)));
+        List<String> received = new ArrayList<>();
+
+        assertThatThrownBy(() -> stream("gpt-4o-mini", received)).hasMessageContaining("stream");
+        assertThat(String.join("", received)).isEqualTo(String.join("", SIXTY.subList(0, 40)));
+    }
+
+    // S14 where every fallback refuses everything: the client gets the real failure (the broken stream), never a
+    // fallback's prefill refusal.
     @Test
     void s14_aFallbacksPrefillRefusalNeverHidesTheRealFailure() throws IOException {
         allowContinuing();
@@ -370,16 +421,7 @@ class FailoverPolicyTest extends RouterTest {
 
         assertThatThrownBy(() -> stream("gpt-4o-mini", new ArrayList<>())).hasMessageContaining("stream")
                 .hasMessageNotContaining("prefill");
-        assertThat(DEEPSEEK.received()).hasSize(1);
-    }
-
-    // S14 without any candidate able to continue: a clean error, nothing else called.
-    @Test
-    void s14_withoutACandidateThatCanContinueTheClientGetsACleanError() {
-        OPENAI.enqueue(FakeResponse.sse(OpenAiFixtures.streamEvents("gpt-4o-mini", SIXTY, 10, 60)).cutAfter(41));
-
-        assertThatThrownBy(() -> stream("gpt-4o-mini", new ArrayList<>())).hasMessageContaining("stream");
-        assertThat(DEEPSEEK.received()).isEmpty();
+        assertThat(DEEPSEEK.received()).extracting(FailoverPolicyTest::lastRole).containsExactly("assistant", "user");
     }
 
     // S15: the primary is down for a while, then healthy: served by the fallback meanwhile, back on the primary within
@@ -497,6 +539,30 @@ class FailoverPolicyTest extends RouterTest {
     private String metric(String series) {
         return send("GET", "/actuator/prometheus", null, null).body().lines().filter(l -> l.startsWith(series + " "))
                 .map(l -> l.substring(series.length() + 1)).findFirst().orElse("absent");
+    }
+
+    /** A rescued stream as the client gets it: one stream id, one finish_reason, one usage chunk billing both attempts. */
+    private static void assertOneRescuedStream(Streamed answer, List<ChatCompletionChunk> chunks) {
+        assertThat(chunks.stream().flatMap(c -> c.choices().stream()).filter(c -> c.finishReason().isPresent())).hasSize(1);
+        assertThat(chunks.stream().filter(c -> c.usage().isPresent())).hasSize(1);
+        assertThat(chunks).extracting(ChatCompletionChunk::id).containsOnly("chatcmpl-fake456");
+        assertThat(answer.totalTokens()).as("both attempts billed").isGreaterThan(70);
+        assertThat(answer.ram().at("/failover_count").asInt()).isEqualTo(1);
+        assertThat(answer.ram().at("/attempts/0/reason").asText()).contains("mid-answer");
+    }
+
+    /** DeepSeek as the catalogue's fb-ok-noprefill: a 400 to any request ending in an assistant turn, else the whole answer. */
+    private static FakeResponse refusingPrefill(FakeProvider.Received request) {
+        if (lastRole(request).equals("assistant")) {
+            return FakeResponse.json(400, OpenAiFixtures.error("assistant prefill is not supported",
+                    "invalid_request_error", "messages", null));
+        }
+        return FakeResponse.sse(OpenAiFixtures.streamEvents("deepseek-chat", SIXTY, 10, 60));
+    }
+
+    private static String lastRole(FakeProvider.Received request) {
+        JsonNode messages = request.json().path("messages");
+        return messages.get(messages.size() - 1).path("role").asText();
     }
 
     private static long gapMs(FakeProvider provider, int first, int second) {

@@ -63,4 +63,38 @@ class FailoverSettingsTest {
                   default: {retries: 99}
                 """)).hasMessageContaining("default.retries");
     }
+
+    @Test
+    void hedgingIsOffUnlessATierOrModelSaysSoAndAModelOverridesItsTier() throws Exception {
+        FailoverSettings settings = parse("""
+                models:
+                  a: {tier: fast, provider: openai}
+                  b: {tier: fast, provider: anthropic, hedge: {after_ms: p95, max_percent: 2}}
+                  c: {tier: premium, provider: anthropic}
+                tiers:
+                  fast: {strategy: affinity, hedge: {after_ms: 800}}
+                """);
+
+        assertThat(settings.hedge("a")).isEqualTo(new HedgePolicy(Duration.ofMillis(800), 5));
+        assertThat(settings.hedge("b").p95()).isTrue();
+        assertThat(settings.hedge("b").maxPercent()).isEqualTo(2);
+        assertThat(settings.hedge("c")).isNull();
+        assertThat(FailoverSettings.DEFAULT.hedge("a")).isNull();
+    }
+
+    @Test
+    void aWrongHedgeNamesItsPlace() {
+        assertThatThrownBy(() -> parse("""
+                tiers:
+                  fast: {hedge: {after_ms: soon}}
+                """)).hasMessageContaining("tier fast.hedge.after_ms");
+        assertThatThrownBy(() -> parse("""
+                models:
+                  a: {tier: fast, provider: openai, hedge: {after_ms: 500, max_percent: 150}}
+                """)).hasMessageContaining("model a.hedge.max_percent");
+        assertThatThrownBy(() -> parse("""
+                tiers:
+                  fast: {hedge: true}
+                """)).hasMessageContaining("tier fast.hedge must be a map");
+    }
 }
