@@ -51,8 +51,8 @@ public class UsageLedger implements SmartLifecycle {
     private static final String INSERT = """
             INSERT INTO usage_records (request_id, tenant_id, key_id, requested_model, answering_model, provider, tier,
               prompt_tokens, completion_tokens, cached_tokens, cache_write_tokens, cost_cents, latency_ms, failover_count,
-              cache_hit, stream, created_at, surface, usage_estimated)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              cache_hit, stream, created_at, surface, usage_estimated, ttft_ms, trace_id, attempts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_METER = """
             INSERT INTO stripe_outbox (identifier, tenant_id, stripe_customer_id, event_name, token_count, occurred_at,
               attempts, next_attempt_at)
@@ -367,7 +367,9 @@ public class UsageLedger implements SmartLifecycle {
     private static Object[] args(UsageRow r) {
         return new Object[] {r.requestId(), r.tenantId(), r.keyId(), r.requestedModel(), r.answeringModel(), r.provider(),
                 r.tier(), r.promptTokens(), r.completionTokens(), r.cachedTokens(), r.cacheWriteTokens(), r.costCents(), r.latencyMs(),
-                r.failoverCount(), r.cacheHit(), r.stream(), Timestamp.from(r.createdAt()), r.surface(), r.usageEstimated()};
+                r.failoverCount(), r.cacheHit(), r.stream(), Timestamp.from(r.createdAt()), r.surface(), r.usageEstimated(),
+                r.trace() != null ? r.trace().ttftMs() : null, r.trace() != null ? r.trace().traceId() : null,
+                r.trace() != null ? r.trace().attemptsJson() : null};
     }
 
     private static Object[] meterArgs(MeterEvent m) {

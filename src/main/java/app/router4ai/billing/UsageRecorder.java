@@ -5,6 +5,7 @@ import app.router4ai.budget.SpendBook;
 import app.router4ai.call.ApiCall;
 import app.router4ai.call.ModelNames;
 import app.router4ai.ratelimit.KeyRateLimiter;
+import app.router4ai.requestlog.RequestTrace;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.camel.Exchange;
@@ -48,7 +49,9 @@ public class UsageRecorder implements Processor {
                 call.deployment().providerName(), call.deployment().tier(), call.usage().promptTokens(),
                 call.usage().completionTokens(), call.usage().cachedTokens(), call.usage().cacheWriteTokens(), call.costCents(), call.latencyMs(),
                 call.failoverCount(), call.cacheHit(), call.stream(), now,
-                call.surface().name().toLowerCase(java.util.Locale.ROOT), call.usageRejected() != null);
+                call.surface().name().toLowerCase(java.util.Locale.ROOT), call.usageRejected() != null,
+                RequestTrace.of(call, 200));
+        call.billingQueued(true);
         BillingAccount account = balance.of(row.tenantId()).account();
         long tokens = TrialBalance.tokens(row);
         MeterEvent meter = account.metered() && tokens > 0

@@ -1,5 +1,6 @@
 package app.router4ai.billing;
 
+import app.router4ai.requestlog.RequestTrace;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,11 +11,22 @@ import java.time.Instant;
  * @param surface        the API it came through, as the ledger's {@code surface} column names it ({@code chat},
  *                       {@code responses}, {@code messages}, {@code embeddings}, ...)
  * @param usageEstimated the provider's counts were impossible and the router's estimate stands in for them
+ * @param trace          what the request log shows beside (time to first token, trace id, attempts); null if unknown
  */
 public record UsageRow(String requestId, String tenantId, String keyId, String requestedModel, String answeringModel,
                        String provider, String tier, long promptTokens, long completionTokens, long cachedTokens,
                        long cacheWriteTokens, BigDecimal costCents, long latencyMs, int failoverCount, boolean cacheHit,
-                       boolean stream, Instant createdAt, String surface, boolean usageEstimated) {
+                       boolean stream, Instant createdAt, String surface, boolean usageEstimated, RequestTrace trace) {
+
+    /** A row without its request-log trace. */
+    public UsageRow(String requestId, String tenantId, String keyId, String requestedModel, String answeringModel,
+                    String provider, String tier, long promptTokens, long completionTokens, long cachedTokens,
+                    long cacheWriteTokens, BigDecimal costCents, long latencyMs, int failoverCount, boolean cacheHit,
+                    boolean stream, Instant createdAt, String surface, boolean usageEstimated) {
+        this(requestId, tenantId, keyId, requestedModel, answeringModel, provider, tier, promptTokens, completionTokens,
+                cachedTokens, cacheWriteTokens, costCents, latencyMs, failoverCount, cacheHit, stream, createdAt, surface,
+                usageEstimated, null);
+    }
 
     /** A chat-completions row without prompt-cache writes. */
     public UsageRow(String requestId, String tenantId, String keyId, String requestedModel, String answeringModel,
@@ -22,6 +34,6 @@ public record UsageRow(String requestId, String tenantId, String keyId, String r
                     BigDecimal costCents, long latencyMs, int failoverCount, boolean cacheHit, boolean stream,
                     Instant createdAt) {
         this(requestId, tenantId, keyId, requestedModel, answeringModel, provider, tier, promptTokens, completionTokens,
-                cachedTokens, 0, costCents, latencyMs, failoverCount, cacheHit, stream, createdAt, "chat", false);
+                cachedTokens, 0, costCents, latencyMs, failoverCount, cacheHit, stream, createdAt, "chat", false, null);
     }
 }

@@ -50,6 +50,8 @@ public final class ApiCall {
     private String cacheKey;
     private ObjectNode cachedEntry;
     private boolean cacheHit;
+    // set on the request's thread when its ledger row is on its way (the billing wire tap runs on another thread)
+    private volatile boolean billingQueued;
     private Usage usage = Usage.NONE;
     private BigDecimal costCents = BigDecimal.ZERO;
     private long latencyMs;
@@ -294,6 +296,15 @@ public final class ApiCall {
     }
 
     /** The trace this request is part of when tracing is on, else null. */
+    /** The call's ledger row is on its way: it is also the call's request-log line. */
+    public void billingQueued(boolean queued) {
+        this.billingQueued = queued;
+    }
+
+    public boolean billingQueued() {
+        return billingQueued;
+    }
+
     public String traceId() {
         return traceId;
     }

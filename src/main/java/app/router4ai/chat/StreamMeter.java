@@ -89,6 +89,7 @@ public class StreamMeter implements org.apache.camel.Processor {
      * so it is billed all the same.
      */
     private void bill(ApiCall finished) {
+        finished.billingQueued(true);
         try {
             Exchange sent = billing.send("direct:billing", e -> e.setProperty(ApiCall.PROPERTY, finished));
             if (sent.getException() != null) {

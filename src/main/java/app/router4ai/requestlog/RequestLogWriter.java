@@ -1,10 +1,6 @@
 package app.router4ai.requestlog;
 
 import app.router4ai.call.ApiCall;
-import app.router4ai.call.Attempt;
-import app.router4ai.requestlog.RequestLogEntry.AttemptView;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,42 +15,44 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every finished API request of a known tenant for the dashboard's request log: queued on the request path
- * (no I/O there), written in one batch per flush interval. A failed write is logged and dropped: the log is a
- * window for operators, the usage ledger is the record that bills.
+ * Keeps every finished API request of a known tenant that was not billed (refused, failed) for the dashboard's
+ * request log: queued on the request path (no I/O there), written in one batch per flush interval. A billed request's
+ * log line is its ledger row ({@link RequestTrace}); {@link RequestLogSearch} reads both. A failed write here is
+ * logged and dropped: the log is a window for operators, the usage ledger is the record that bills.
  */
 @Component
 public class RequestLogWriter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     private static final int MAX_QUEUED = 100_000;
-    private static final int REASON_LIMIT = 300;
     private static final String INSERT = """
             INSERT INTO request_log (request_id, tenant_id, key_id, created_at, surface, model, answering_model, provider,
               tier, status, failover_count, cache_hit, stream, latency_ms, ttft_ms, prompt_tokens, completion_tokens,
               cost_cents, trace_id, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
     // bounded: offer() refuses past the bound in O(1) (a ConcurrentLinkedQueue's size() walks the whole queue)
     private final LinkedBlockingQueue<RequestLogEntry> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
 
-    RequestLogWriter(JdbcTemplate jdbc, ObjectMapper json) {
+    RequestLogWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
-    /** A request ended with this status (its tenant known: refusals before the key was read are not kept). */
+    /**
+     * A request ended with this status (its tenant known: refusals before the key was read are not kept). A billed
+     * request is not written here: its ledger row is its log line (see {@link RequestTrace}).
+     */
     public void record(ApiCall call, int status, long latencyMs) {
-        if (call.caller() == null) {
+        if (call.caller() == null || call.billingQueued()) {
             return;
         }
+        RequestTrace trace = RequestTrace.of(call, status);
         queue.offer(new RequestLogEntry(call.requestId(), call.caller().tenantId(), call.caller().keyId(), Instant.now(),
                 call.surface().name().toLowerCase(Locale.ROOT), call.requestedModel(), call.answeringModel(),
                 call.deployment() != null ? call.deployment().providerName() : null,
                 call.deployment() != null ? call.deployment().tier() : null, status, call.failoverCount(), call.cacheHit(),
-                call.stream(), latencyMs, call.ttftMs() >= 0 ? call.ttftMs() : null, call.usage().promptTokens(),
-                call.usage().completionTokens(), call.costCents(), call.traceId(), attempts(call, status)));
+                call.stream(), latencyMs, trace.ttftMs(), call.usage().promptTokens(),
+                call.usage().completionTokens(), call.costCents(), trace.traceId(), trace.attempts()));
     }
 
     @Scheduled(fixedDelayString = "${router.request-log.flush-interval:200ms}")
@@ -76,35 +74,10 @@ public class RequestLogWriter {
         }
     }
 
-    private static List<AttemptView> attempts(ApiCall call, int status) {
-        List<AttemptView> attempts = new ArrayList<>();
-        for (Attempt a : call.attempts()) {
-            attempts.add(new AttemptView(a.provider(), a.model(), a.outcome(), a.ms(), shorten(a.reason())));
-        }
-        if (call.deployment() != null && !call.cacheHit() && call.answeredAttemptMs() >= 0) {
-            attempts.add(new AttemptView(call.deployment().providerName(), call.deployment().model().id(),
-                    status < 400 ? "answered" : "refused", call.answeredAttemptMs(), null));
-        }
-        return attempts;
-    }
-
     private Object[] args(RequestLogEntry e) {
         return new Object[] {e.requestId(), e.tenantId(), e.keyId(), Timestamp.from(e.createdAt()), e.surface(),
                 e.model(), e.answeringModel(), e.provider(), e.tier(), e.status(), e.failoverCount(), e.cacheHit(),
                 e.stream(), e.latencyMs(), e.ttftMs(), e.promptTokens(), e.completionTokens(), e.costCents(),
-                e.traceId(), attemptsJson(e.attempts())};
-    }
-
-    private String attemptsJson(List<AttemptView> attempts) {
-        try {
-            String text = json.writeValueAsString(attempts);
-            return text.length() <= 8000 ? text : "[]";
-        } catch (JsonProcessingException e) {
-            return "[]";
-        }
-    }
-
-    private static String shorten(String reason) {
-        return reason == null || reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT);
+                e.traceId(), new RequestTrace(e.ttftMs(), e.traceId(), e.attempts()).attemptsJson()};
     }
 }

@@ -62,6 +62,28 @@ public abstract class RequestLogContract extends RouterTest {
     }
 
     @Test
+    void anAnsweredRequestIsOneLedgerRowAndARefusedOneARequestLogRow() {
+        Instant start = Instant.now().minusSeconds(1);
+        var answered = chat(tenant.key(), "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        String answeredId = readJson(answered.body()).at("/_ram/request_id").asText();
+        var refused = chat(tenant.key(), "{\"model\":\"no-such-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(refused.statusCode()).isEqualTo(404);
+
+        List<RequestLogEntry> seen = await().atMost(Duration.ofSeconds(15)).until(
+                () -> search.search(tenant.tenantId(), start, Instant.now().plusSeconds(5), RequestLogFilter.none()).entries(),
+                entries -> entries.size() == 2);
+        assertThat(seen).extracting(RequestLogEntry::status).containsExactly(404, 200);
+        assertThat(seen.get(1).requestId()).isEqualTo(answeredId);
+        assertThat(seen.get(1).attempts()).extracting(RequestLogEntry.AttemptView::outcome).containsExactly("answered");
+        // the answered one costs no second row: its ledger row is its log line
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM request_log WHERE request_id = ?", Integer.class, answeredId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM usage_records WHERE request_id = ?", Integer.class, answeredId)).isOne();
+        assertThat(search.search(tenant.tenantId(), start, Instant.now().plusSeconds(5),
+                new RequestLogFilter(null, null, null, "error", false, null, 0)).entries()).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
     void filtersNarrowThePeriodOfOneTenant() {
         assertThat(ids(RequestLogFilter.none())).containsExactly("d-refused", "c-cached", "b-failover", "a-ok");
         assertThat(ids(filter(null, null, null, null, true, null))).containsExactly("d-refused", "b-failover");
