@@ -8,6 +8,7 @@
 #   environment:
 #     JOPTS_A, JOPTS_B   JVM flags for each (e.g. the OTEL_* system properties for a tracing-on B)
 #     JFR=1              record both with JFR (settings=profile) over the measured rounds: /tmp/ab-a.jfr, /tmp/ab-b.jfr
+#     AB_PAYLOAD         the kit payload to send (default chat.json; chat-stream.json for streams)
 #     BENCH_KIT_COPY     the kit copy bench/run.sh made (default /tmp/router4ai-bench-kit: run bench/run.sh once first)
 #
 # Prints one line per round (req/s, CPU µs per request, non-2xx for A and B) and the medians.
@@ -49,7 +50,7 @@ script() { # port -> wrk script with a fresh tenant's key
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $key"
-local f = io.open("$KIT/payloads/chat.json", "rb"); wrk.body = f:read("*a"); f:close()
+local f = io.open("$KIT/payloads/${AB_PAYLOAD:-chat.json}", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
 }
 script 18481; script 18482

@@ -6,6 +6,7 @@ import app.router4ai.call.StreamEncoder;
 import app.router4ai.call.Usage;
 import app.router4ai.call.UsageEstimate;
 import app.router4ai.provider.SseReader;
+import app.router4ai.provider.StreamOpening;
 import app.router4ai.provider.StreamContinuation;
 import app.router4ai.provider.StreamPart;
 import app.router4ai.provider.StreamTranslator;
@@ -56,6 +57,7 @@ public final class ChatStream extends InputStream {
     private java.math.BigDecimal carriedCost = java.math.BigDecimal.ZERO;
     private final ProviderUsageCheck usageCheck;
 
+    private List<StreamPart> opening;   // parts of the opening events, translated by the provider route, not yet handled
     private byte[] pending = new byte[0];
     private int pendingPos;
     private boolean ended;
@@ -73,9 +75,16 @@ public final class ChatStream extends InputStream {
                       ObjectMapper json, Function<Usage, java.math.BigDecimal> pricing, Consumer<ApiCall> onFinish,
                       Consumer<ObjectNode> onCompleted, ProviderUsageCheck usageCheck) {
         this.usageCheck = usageCheck;
-        this.upstream = new SseReader(upstream);
         this.upstreamBody = upstream;
-        this.translator = translator;
+        StreamOpening.Resumed resumed = upstream instanceof StreamOpening.Opened opened ? opened.resume(translator) : null;
+        if (resumed != null) {   // go on where the provider route's opening left off: its events are not read twice
+            this.upstream = resumed.events();
+            this.translator = resumed.translator();
+            this.opening = resumed.parts();
+        } else {
+            this.upstream = new SseReader(upstream);
+            this.translator = translator;
+        }
         this.encoder = encoder;
         this.call = call;
         this.pricing = pricing;
@@ -126,6 +135,17 @@ public final class ChatStream extends InputStream {
     /** Reads upstream until there is something to send the client (or the stream is over). */
     private byte[] nextEvents() throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        if (opening != null) {
+            List<StreamPart> parts = opening;
+            opening = null;
+            switched = false;
+            for (StreamPart part : parts) {
+                handle(part, out);
+                if (ended || switched) {
+                    break;
+                }
+            }
+        }
         while (out.size() == 0 && !ended) {
             SseReader.Event event = null;
             boolean broke = false;

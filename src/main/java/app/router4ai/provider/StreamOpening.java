@@ -7,6 +7,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,14 +28,16 @@ public final class StreamOpening {
     public static InputStream await(StreamWatchdog.Guard upstream, StreamTranslator translator, String provider) {
         Recording recording = new Recording(upstream);
         SseReader events = new SseReader(recording);
+        List<StreamPart> seen = new ArrayList<>();
         try {
             while (true) {
                 SseReader.Event event = events.next();
                 List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
+                seen.addAll(parts);
                 for (StreamPart part : parts) {
                     if (part instanceof StreamPart.Done || part instanceof StreamPart.Chunk chunk && hasContent(chunk.json())) {
                         upstream.contentStarted();
-                        return new Opened(recording.bytes(), upstream);
+                        return new Opened(recording, upstream, new Resumed(events, translator, seen));
                     }
                     if (part instanceof StreamPart.Failure failure && part != StreamPart.MALFORMED_EVENT) {
                         upstream.abort();
@@ -68,14 +71,40 @@ public final class StreamOpening {
         return false;
     }
 
-    /** An opened stream: what was read, then the rest; it can be cut without reading it to its end. */
+    /**
+     * Where the opening left off, for a reader that speaks the same translation ({@code ChatStream}): the events'
+     * reader, positioned after the last event read, the translator in the state those events left it, and the parts
+     * they gave, not yet handled. Taking it over spares translating the opening events a second time.
+     */
+    public record Resumed(SseReader events, StreamTranslator translator, List<StreamPart> parts) {
+    }
+
+    /**
+     * An opened stream: what was read, then the rest, for a reader of bytes; or, once, its {@link #resume} for a
+     * reader of events (then not both). It can be cut without reading it to its end.
+     */
     public static final class Opened extends SequenceInputStream {
 
         private final StreamWatchdog.Guard upstream;
+        private final Recording recording;
+        private Resumed resumed;
 
-        Opened(byte[] read, StreamWatchdog.Guard upstream) {
-            super(new ByteArrayInputStream(read), upstream);
+        Opened(Recording recording, StreamWatchdog.Guard upstream, Resumed resumed) {
+            super(new ByteArrayInputStream(recording.bytes()), upstream);
             this.upstream = upstream;
+            this.recording = recording;
+            this.resumed = resumed;
+        }
+
+        /** The opening's events as read, for a reader with the same translator; null if taken or not that translator. */
+        public Resumed resume(StreamTranslator same) {
+            Resumed taken = resumed;
+            if (taken == null || same == null || taken.translator().getClass() != same.getClass()) {
+                return null;
+            }
+            resumed = null;
+            recording.stop();   // the bytes are no longer replayed: stop keeping them
+            return taken;
         }
 
         /** Drops the provider's connection (a close would read the rest first, to keep the connection). */
@@ -88,15 +117,20 @@ public final class StreamOpening {
     private static final class Recording extends FilterInputStream {
 
         private final ByteArrayOutputStream copy = new ByteArrayOutputStream(1024);
+        private boolean recording = true;
 
         Recording(InputStream in) {
             super(in);
         }
 
+        void stop() {
+            recording = false;
+        }
+
         @Override
         public int read() throws IOException {
             int b = super.read();
-            if (b >= 0) {
+            if (b >= 0 && recording) {
                 copy.write(b);
             }
             return b;
@@ -105,7 +139,7 @@ public final class StreamOpening {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
-            if (n > 0) {
+            if (n > 0 && recording) {
                 copy.write(b, off, n);
             }
             return n;
