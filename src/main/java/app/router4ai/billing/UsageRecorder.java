@@ -51,7 +51,6 @@ public class UsageRecorder implements Processor {
                 call.failoverCount(), call.cacheHit(), call.stream(), now,
                 call.surface().name().toLowerCase(java.util.Locale.ROOT), call.usageRejected() != null,
                 RequestTrace.of(call, 200));
-        call.billingQueued(true);
         BillingAccount account = balance.of(row.tenantId()).account();
         long tokens = TrialBalance.tokens(row);
         MeterEvent meter = account.metered() && tokens > 0

@@ -138,13 +138,7 @@ public final class ChatStream extends InputStream {
         if (opening != null) {
             List<StreamPart> parts = opening;
             opening = null;
-            switched = false;
-            for (StreamPart part : parts) {
-                handle(part, out);
-                if (ended || switched) {
-                    break;
-                }
-            }
+            handleAll(parts, out);
         }
         while (out.size() == 0 && !ended) {
             SseReader.Event event = null;
@@ -156,20 +150,24 @@ public final class ChatStream extends InputStream {
                 broke = true;
             }
             // At the end of the body, or when the connection broke, the translator says whether the answer was whole.
-            List<StreamPart> parts = event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data());
-            switched = false;
-            for (StreamPart part : parts) {
-                handle(part, out);
-                if (ended || switched) {
-                    break;
-                }
-            }
+            handleAll(event == null ? translator.onEnd() : translator.onEvent(event.name(), event.data()), out);
             if (event == null && !ended && !switched && !rescue(broke ? "the stream broke off mid-answer" : "the stream ended mid-answer")) {
                 fail(out, broke ? "The provider's stream broke off before it finished." : "The provider's stream ended before it finished.",
                         "server_error", "stream_interrupted");
             }
         }
         return out.toByteArray();
+    }
+
+    /** One event's parts in order, until the stream ends or switches to another provider. */
+    private void handleAll(List<StreamPart> parts, java.io.ByteArrayOutputStream out) throws IOException {
+        switched = false;
+        for (StreamPart part : parts) {
+            handle(part, out);
+            if (ended || switched) {
+                break;
+            }
+        }
     }
 
     private void handle(StreamPart part, java.io.ByteArrayOutputStream out) throws IOException {
